@@ -1,0 +1,20 @@
+import type { Entry, EntryKind } from './schema.ts';
+
+/** The loaded, integrity-checked framework. Read-only once built. */
+export interface Catalog {
+  /** Every entry, in catalog order (laws L1–L15, capabilities, primitives P1–P20, patterns, …). */
+  readonly entries: readonly Entry[];
+  /** The entry with this id, compared case-insensitively with non-alphanumerics ignored. */
+  get(id: string): Entry | undefined;
+  /** Like `get`, but throws a UserError (code `unknown_id`, with suggestions) when there is none. */
+  require(id: string): Entry;
+  /** Entries of one kind, in catalog order. */
+  list<K extends EntryKind>(kind: K): Array<Extract<Entry, { kind: K }>>;
+  /** Pitfalls, case studies and obligations whose `related` list names this id (derived at load). */
+  referencing(id: string): Entry[];
+}
+
+/** Ids compare case-insensitively with non-alphanumerics ignored: `Out-box` is `outbox`. */
+export function normalizeId(id: string): string {
+  return id.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
