@@ -1,0 +1,91 @@
+import type { Assessment } from '../rules/assessment.ts';
+import type { Requirements } from '../rules/requirements.ts';
+
+/** Where a conversation lives: one thread of one channel of one workspace on one platform. */
+export interface ThreadKey {
+  platform: string;
+  workspace: string;
+  channel: string;
+  thread: string;
+}
+
+/** The channel part of a ThreadKey, for listing a channel's designs. */
+export type ChannelKey = Omit<ThreadKey, 'thread'>;
+
+/** One saved assessment of a thread's design. Versions start at 1 and never change once saved. */
+export interface DesignVersion {
+  version: number;
+  requirements: Requirements;
+  assessment: Assessment;
+  /** Which user gave each requirement field (field → user id). */
+  answeredBy: Record<string, string>;
+  savedBy: string;
+  /** ISO 8601 time. */
+  savedAt: string;
+  /** What caused this version ("interview", "set writesPerSec 40000", "assess"). */
+  cause: string;
+}
+
+/** A thread's design with its whole history. */
+export interface Design {
+  /** Short stable id, unique in the store (e.g. "d-3f9a1c"). */
+  id: string;
+  key: ThreadKey;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+  versions: DesignVersion[];
+}
+
+/** What `designs` lists: a design without its versions. */
+export interface DesignSummary {
+  id: string;
+  key: ThreadKey;
+  title: string;
+  latestVersion: number;
+  updatedAt: string;
+  savedBy: string;
+}
+
+/** A stored dialog session: opaque JSON state plus its optimistic-concurrency version. */
+export interface StoredSession {
+  state: unknown;
+  /** Incremented by every successful put; 0 means "no session yet". */
+  version: number;
+  updatedAt: string;
+}
+
+/**
+ * The store port owned by the core. Writes are optimistic: a write that names an
+ * `expectedVersion` other than the current one throws StaleWriteError and changes nothing,
+ * and the caller re-reads and retries.
+ */
+export interface DesignStore {
+  getDesign(key: ThreadKey): Promise<Design | undefined>;
+  /** Appends a version; `expectedVersion` is the latest version the caller saw (0 for a new design). */
+  saveVersion(
+    key: ThreadKey,
+    expectedVersion: number,
+    version: Omit<DesignVersion, 'version'>,
+    title?: string,
+  ): Promise<Design>;
+  setTitle(key: ThreadKey, title: string): Promise<Design>;
+  deleteDesign(key: ThreadKey): Promise<boolean>;
+  /** A channel's designs, most recently updated first. */
+  listDesigns(channel: ChannelKey): Promise<DesignSummary[]>;
+  /** Designs in a workspace that a user saved a version of, most recent first (App Home). */
+  listUserDesigns(platform: string, workspace: string, user: string, limit: number): Promise<DesignSummary[]>;
+  getSession(key: ThreadKey): Promise<StoredSession | undefined>;
+  /** Writes the session state; returns the new version. */
+  putSession(key: ThreadKey, expectedVersion: number, state: unknown): Promise<number>;
+  deleteSession(key: ThreadKey): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Thrown when a write was based on a version that is no longer the latest. */
+export class StaleWriteError extends Error {
+  constructor(readonly expected: number, readonly actual: number) {
+    super(`stale write: expected version ${expected}, store has ${actual}`);
+    this.name = 'StaleWriteError';
+  }
+}
