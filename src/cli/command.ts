@@ -1,9 +1,12 @@
 import type { Catalog } from '../catalog/catalog.ts';
+import type { Config } from '../config.ts';
 
 /** What a subcommand receives besides its arguments. */
 export interface CliContext {
   /** The catalog, loaded on first use. */
   catalog(): Catalog;
+  /** The configuration, parsed from the environment on first use (throws ConfigError). */
+  config(): Config;
   /** All of standard input (for `assess -`). */
   readStdin(): Promise<string>;
   /** Whether `--json` was given (already removed from args). */

@@ -1,0 +1,84 @@
+import { createInterface } from 'node:readline';
+import type { Core } from '../../dialog/core.ts';
+import type { Reply } from '../../dialog/reply.ts';
+import type { Turn } from '../../dialog/turn.ts';
+import { renderText } from './render-text.ts';
+
+/** Where the terminal conversation reads and writes, and who is talking. */
+export interface TerminalOptions {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  thread: string;
+  user: string;
+  /** One JSON line per turn (interface.md `chat --json`) instead of text. */
+  json: boolean;
+  /** Show a prompt and a greeting (stdin is a terminal). */
+  interactive: boolean;
+}
+
+/** The JSON shape of one reply in `chat --json`. */
+export function replyToJson(reply: Reply): Record<string, unknown> {
+  return {
+    text: reply.text,
+    ...(reply.choices?.length && { choices: reply.choices.map(({ label, value }) => ({ label, value })) }),
+    ...(reply.assessment && { assessment: reply.assessment }),
+    ...(reply.design && { design: reply.design }),
+    ...(reply.error && { error: reply.error }),
+    ...(reply.file && { file: reply.file }),
+  };
+}
+
+const greeting = [
+  'Quorum — design distributed systems with the Distributed Systems Framework.',
+  "Ask a question (\"what is CAP?\", \"show P5\"), type 'design' to start a guided design, or 'help'.",
+  "Type '#2' to pick the second option of the last reply; Ctrl-D or 'quit' to leave.",
+  '',
+].join('\n');
+
+/**
+ * Runs the terminal conversation: every line is one turn for the core, every reply is
+ * printed as text (or as one JSON line per turn). Resolves at end of input.
+ */
+export async function startTerminal(core: Core, options: TerminalOptions): Promise<void> {
+  const { output } = options;
+  const rl = createInterface({ input: options.input, terminal: false, crlfDelay: Infinity });
+  const write = (text: string) => output.write(text.endsWith('\n') ? text : `${text}\n`);
+  const prompt = () => options.interactive && !options.json && output.write('you> ');
+  let lastChoices: Reply['choices'] = [];
+  let turnNumber = 0;
+
+  if (options.interactive && !options.json) write(greeting);
+  prompt();
+  for await (const rawLine of rl) {
+    const line = rawLine.trim();
+    if (options.interactive && /^(quit|exit)$/i.test(line)) break;
+    if (!line && !options.json) {
+      prompt();
+      continue;
+    }
+    turnNumber += 1;
+    const turn: Turn = {
+      platform: 'terminal',
+      workspace: 'local',
+      channel: 'terminal',
+      thread: options.thread,
+      user: options.user,
+      text: line,
+    };
+    const pick = /^#(\d+)$/.exec(line);
+    const choice = pick ? lastChoices?.[Number(pick[1]) - 1] : undefined;
+    if (choice) {
+      delete turn.text;
+      turn.action = { value: choice.value };
+    }
+    const replies = await core.handle(turn);
+    lastChoices = replies.flatMap((r) => r.choices ?? []);
+    if (options.json) {
+      write(JSON.stringify({ turn: turnNumber, replies: replies.map(replyToJson) }));
+    } else {
+      write(replies.map((r) => renderText(r)).join('\n\n') + '\n');
+      prompt();
+    }
+  }
+  rl.close();
+}
