@@ -42,7 +42,13 @@ const greeting = [
 export async function startTerminal(core: Core, options: TerminalOptions): Promise<void> {
   const { output } = options;
   const rl = createInterface({ input: options.input, terminal: false, crlfDelay: Infinity });
-  const write = (text: string) => output.write(text.endsWith('\n') ? text : `${text}\n`);
+  let closed = false;
+  // A reader that goes away (`| head`) ends the conversation quietly instead of crashing.
+  output.on('error', () => {
+    closed = true;
+    rl.close();
+  });
+  const write = (text: string) => !closed && output.write(text.endsWith('\n') ? text : `${text}\n`);
   const prompt = () => options.interactive && !options.json && output.write('you> ');
   let lastChoices: Reply['choices'] = [];
   let turnNumber = 0;
@@ -50,6 +56,7 @@ export async function startTerminal(core: Core, options: TerminalOptions): Promi
   if (options.interactive && !options.json) write(greeting);
   prompt();
   for await (const rawLine of rl) {
+    if (closed) break;
     const line = rawLine.trim();
     if (options.interactive && /^(quit|exit)$/i.test(line)) break;
     if (!line && !options.json) {

@@ -1,0 +1,158 @@
+import { normalizeId } from '../catalog/catalog.ts';
+import { UserError } from '../errors.ts';
+import { requirementFields, type RequirementField } from '../rules/requirements.ts';
+import { closeNames } from './close-names.ts';
+
+/** One chat command, as interface.md "Chat commands" lists them; anything else is `text`. */
+export type Command =
+  | { type: 'help' }
+  | { type: 'lookup'; query: string }
+  | { type: 'question'; query: string }
+  | { type: 'showEntry'; id: string }
+  | { type: 'showDesign' }
+  | { type: 'design' }
+  | { type: 'set'; field: RequirementField; value: string }
+  | { type: 'back' }
+  | { type: 'skip' }
+  | { type: 'restart' }
+  | { type: 'cancel' }
+  | { type: 'assess' }
+  | { type: 'history' }
+  | { type: 'diff'; v1?: number; v2?: number }
+  | { type: 'designs' }
+  | { type: 'export' }
+  | { type: 'why'; id: string }
+  | { type: 'whyNot'; id: string }
+  | { type: 'name'; title: string }
+  | { type: 'delete' }
+  | { type: 'text'; text: string };
+
+const bare: Record<string, Command> = {
+  help: { type: 'help' },
+  commands: { type: 'help' },
+  design: { type: 'design' },
+  'new design': { type: 'design' },
+  'start design': { type: 'design' },
+  back: { type: 'back' },
+  skip: { type: 'skip' },
+  restart: { type: 'restart' },
+  'start over': { type: 'restart' },
+  cancel: { type: 'cancel' },
+  stop: { type: 'cancel' },
+  assess: { type: 'assess' },
+  show: { type: 'showDesign' },
+  'show design': { type: 'showDesign' },
+  'show the design': { type: 'showDesign' },
+  history: { type: 'history' },
+  designs: { type: 'designs' },
+  export: { type: 'export' },
+  delete: { type: 'delete' },
+  diff: { type: 'diff' },
+};
+
+/** Phrasings of a plain question; the first capture group is the topic. */
+const questionForms: RegExp[] = [
+  /^(?:what|who|which)(?:'s|\s+is|\s+are|\s+was)\s+(?:an?\s+|the\s+)?(.+?)\s*\??$/i,
+  /^tell\s+me\s+(?:more\s+)?about\s+(.+?)\s*\??$/i,
+  /^(?:explain|define|describe)\s+(.+?)\s*\??$/i,
+  /^how\s+(?:does|do)\s+(.+?)\s+work\s*\??$/i,
+  /^(.+?)\s*\?$/,
+];
+
+function requireArg(arg: string, usage: string): string {
+  if (arg === '') throw new UserError('bad_command', `That command needs more: try \`${usage}\`.`, { hint: usage });
+  return arg;
+}
+
+/** Finds the requirements field a person named (`writesPerSec`, `writes-per-sec`), or explains what exists. */
+export function resolveField(name: string): RequirementField {
+  const wanted = normalizeId(name);
+  const found = requirementFields.find((f) => normalizeId(f) === wanted);
+  if (found) return found;
+  const suggestions = closeNames(name, requirementFields);
+  const close = suggestions.length > 0 ? ` Did you mean ${suggestions.join(', ')}?` : '';
+  throw new UserError('unknown_field', `There is no requirement called "${name}".${close}`, {
+    hint: `Fields: ${requirementFields.join(', ')}`,
+    suggestions,
+  });
+}
+
+function parseVersion(token: string): number | undefined {
+  const m = /^v?(\d{1,6})$/i.exec(token);
+  return m ? Number(m[1]) : undefined;
+}
+
+function parseDiff(arg: string): Command {
+  if (arg === '') return { type: 'diff' };
+  const tokens = arg.split(/\s*(?:\s|,|\.\.|→|->|to|and|vs)\s*/i).filter((t) => t !== '');
+  const [v1, v2] = tokens.map(parseVersion);
+  if (tokens.length !== 2 || v1 === undefined || v2 === undefined) {
+    throw new UserError('bad_command', 'Name two versions to compare, like `diff 1 2` or `diff v1 v2`.', { hint: 'diff <v1> <v2>' });
+  }
+  return { type: 'diff', v1, v2 };
+}
+
+function parseSet(arg: string): Command {
+  const m = /^([A-Za-z][\w-]*)\s*(?:=|:|\s)\s*(.*)$/s.exec(requireArg(arg, 'set <field> <value>'));
+  const field = resolveField(m?.[1] ?? arg);
+  const value = (m?.[2] ?? '').trim();
+  if (value === '') {
+    throw new UserError('bad_command', `Give a value too, for example \`set ${field} …\`.`, { hint: 'set <field> <value>' });
+  }
+  return { type: 'set', field, value };
+}
+
+/**
+ * Reads one message as a command. Words are case-insensitive; text that is no command
+ * comes back as `text` (an interview answer, or a question when idle). Malformed commands throw UserError.
+ */
+export function parseCommand(input: string): Command {
+  const text = input.trim().replace(/\s+/g, ' ');
+  const lower = text.toLowerCase().replace(/[.!]+$/, '');
+  const simple = bare[lower];
+  if (simple) return simple;
+
+  const space = lower.indexOf(' ');
+  const verb = space === -1 ? lower : lower.slice(0, space);
+  const arg = space === -1 ? '' : text.slice(space + 1).trim();
+  switch (verb) {
+    case 'help':
+      return { type: 'help' };
+    case 'lookup':
+    case 'search':
+      return { type: 'lookup', query: requireArg(arg, 'lookup <words>') };
+    case 'show':
+      return { type: 'showEntry', id: arg };
+    case 'set':
+      return parseSet(arg);
+    case 'diff':
+      return parseDiff(arg);
+    case 'name':
+    case 'title':
+      return { type: 'name', title: requireArg(arg, 'name <title>').slice(0, 200) };
+    case 'why': {
+      if (/^not$/i.test(arg)) requireArg('', 'why not <id>');
+      const not = /^not\s+(.*)$/i.exec(arg);
+      if (not) return { type: 'whyNot', id: requireArg((not[1] ?? '').replace(/\?$/, '').trim(), 'why not <id>') };
+      return { type: 'why', id: requireArg(arg.replace(/\?$/, '').trim(), 'why <id>') };
+    }
+  }
+  for (const form of questionForms) {
+    const m = form.exec(text);
+    if (m?.[1]) return { type: 'question', query: m[1] };
+  }
+  return { type: 'text', text };
+}
+
+const yesWords = new Set(['yes', 'y', 'yeah', 'yep', 'sure', 'ok', 'okay', 'confirm', 'yes delete', 'delete it', 'do it']);
+const noWords = new Set(['no', 'n', 'nope', 'keep', 'keep it', 'no keep it', 'cancel', 'stop']);
+
+/** True for a confirming answer ("yes", "y", "sure"). */
+export function isYes(text: string): boolean {
+  return yesWords.has(text.trim().toLowerCase().replace(/[.!,]+/g, '').replace(/\s+/g, ' '));
+}
+
+/** True for a declining answer ("no", "keep it"). */
+export function isNo(text: string): boolean {
+  return noWords.has(text.trim().toLowerCase().replace(/[.!,]+/g, '').replace(/\s+/g, ' '));
+}

@@ -1,0 +1,214 @@
+import type { Catalog } from '../catalog/catalog.ts';
+import type { Search } from '../catalog/search.ts';
+import { UserError } from '../errors.ts';
+import type { Assessor } from '../rules/assessor.ts';
+import type { Requirements } from '../rules/requirements.ts';
+import type { Design, DesignStore, DesignVersion, ThreadKey } from '../store/design-store.ts';
+import { diffVersions } from './design-diff.ts';
+import type { EngineResult } from './dialog-engine.ts';
+import { exportMarkdown, slugify } from './export-markdown.ts';
+import { formatValue } from './format-value.ts';
+import type { Interview } from './interview-schema.ts';
+import { findStep, stepPosition } from './interview-flow.ts';
+import type { Choice, Reply } from './reply.ts';
+import { assessmentReply } from './replies/assessment-reply.ts';
+import { errorReply, infoReply, titledReply } from './replies/basic-replies.ts';
+import { answersSoFarReply, designsReply, designSummaryReply, diffReply, historyReply } from './replies/design-replies.ts';
+import { entryReply } from './replies/entry-reply.ts';
+import { questionReply } from './replies/question-reply.ts';
+import { searchReply } from './replies/search-reply.ts';
+import { neutralizeMentions } from './sanitize.ts';
+import type { SessionState } from './session-state.ts';
+import type { Turn } from './turn.ts';
+
+/** What performing an effect needs: the ports, the turn, the thread's design as read, and the engine's new state. */
+export interface EffectEnv {
+  catalog: Catalog;
+  search: Search;
+  assessor: Assessor;
+  store: DesignStore;
+  interview: Interview;
+  turn: Turn;
+  key: ThreadKey;
+  now: string;
+  design: Design | undefined;
+  state: SessionState;
+  /** Set when an earlier attempt of this same turn already saved a version (so a retry must not save again). */
+  saved: { design: Design; replies: Reply[] } | undefined;
+}
+
+/** The replies of an effect and the session state to write back. */
+export interface EffectOutcome {
+  replies: Reply[];
+  state: SessionState;
+  saved?: { design: Design; replies: Reply[] };
+}
+
+const noDesign = (): Reply =>
+  errorReply('no_design', 'This thread has no saved design yet. Type design to start the interview, or assess to save the answers so far.');
+
+/** The assessment card of a saved version, with what-if, export and history buttons. */
+export function cardReply(design: Design, version: DesignVersion, withDesign: boolean): Reply {
+  const card = assessmentReply(version.assessment, { title: design.title });
+  const req = version.requirements;
+  const whatIfs: Choice[] = [];
+  if (req.writesPerSec !== undefined) whatIfs.push({ label: 'What if writes double?', value: `set writesPerSec ${req.writesPerSec * 2}` });
+  if (req.availability !== undefined && req.availability < 0.99999) {
+    const more = 1 - (1 - req.availability) / 10;
+    whatIfs.push({ label: `What if ${formatValue('availability', more)}?`, value: `set availability ${Number((more * 100).toPrecision(10))}%` });
+  }
+  const extra: Choice[] = [...whatIfs, { label: 'Export', value: 'export' }, { label: 'History', value: 'history' }];
+  const choices = [...(card.choices ?? [])];
+  for (const c of extra) if (!choices.some((x) => x.value === c.value)) choices.push(c);
+  return { ...card, choices, ...(withDesign ? { design: { id: design.id, version: version.version } } : {}) };
+}
+
+function latestOf(design: Design): DesignVersion {
+  const latest = design.versions.at(-1);
+  if (!latest) throw new Error(`design ${design.id} has no versions`);
+  return latest;
+}
+
+async function saveAssessment(env: EffectEnv, requirements: Requirements, answeredBy: Record<string, string>, cause: string): Promise<EffectOutcome> {
+  if (env.saved) {
+    const version = latestOf(env.saved.design).version;
+    return { replies: env.saved.replies, state: { ...env.state, lastVersionSeen: version, title: undefined }, saved: env.saved };
+  }
+  const { assessment } = await env.assessor.assess(requirements);
+  const previous = env.design?.versions.at(-1);
+  const title = env.design ? undefined : env.state.title;
+  const design = await env.store.saveVersion(
+    env.key,
+    previous?.version ?? 0,
+    { requirements, assessment, answeredBy, savedBy: env.turn.user, savedAt: env.now, cause },
+    title,
+  );
+  const latest = latestOf(design);
+  const replies = [cardReply(design, latest, true)];
+  if (previous) replies.push(diffReply(diffVersions(previous, latest), previous.version, latest.version));
+  const saved = { design, replies };
+  return { replies, state: { ...env.state, lastVersionSeen: latest.version, title: undefined }, saved };
+}
+
+/** Below this top score, chat that was not phrased as a question is not treated as a lookup. */
+const casualMatch = 0.6;
+
+function lookup(env: EffectEnv, query: string, casual = false): Reply {
+  const result = env.search.lookup(query, { limit: 5 });
+  if (casual && (result.results[0]?.score ?? 0) < casualMatch) {
+    return infoReply(`I'm not sure what you mean by "${query.slice(0, 80)}". Type design to start a design in this thread, ask a question like "what is CAP?", or type help.`, [
+      { label: 'Start a design', value: 'design' },
+      { label: 'Help', value: 'help' },
+    ]);
+  }
+  return searchReply(neutralizeMentions(query), result, env.catalog);
+}
+
+async function explain(env: EffectEnv, id: string, negative: boolean): Promise<Reply[]> {
+  const entry = env.catalog.get(id);
+  if (!entry) return [lookup(env, id)];
+  const latest = env.design?.versions.at(-1);
+  if (!latest) return [noDesign()];
+  const result = await env.assessor.assess(latest.requirements);
+  const why = result.why(entry.id);
+  const name = `${entry.name} (${entry.id})`;
+  if (!negative || why !== null) {
+    if (why === null) {
+      return [infoReply(`${name} is not in this design.`, [{ label: `Why not ${entry.id}?`, value: `why not ${entry.id}` }])];
+    }
+    const lead = negative ? `${name} is in the design. What put it there:` : `Why ${name} is in the design:`;
+    return [titledReply('info', `Why ${entry.id}`, [lead, ...why.map((w) => `• ${w}`)].join('\n'))];
+  }
+  const reasons = result.whyNot(entry.id);
+  const lines = reasons.length > 0 ? reasons : ['No rule in the framework brings it in for requirements like these.'];
+  return [titledReply('info', `Why not ${entry.id}`, [`Why ${name} is not in the design:`, ...lines.map((w) => `• ${w}`)].join('\n'))];
+}
+
+function diff(env: EffectEnv, v1: number | undefined, v2: number | undefined): Reply {
+  const design = env.design;
+  if (!design) return noDesign();
+  const latest = latestOf(design).version;
+  const to = v2 ?? latest;
+  const from = v1 ?? to - 1;
+  const a = design.versions.find((v) => v.version === from);
+  const b = design.versions.find((v) => v.version === to);
+  if (!a || !b) {
+    const message = latest < 2 ? 'There is only one version so far; a what-if (set …) makes a second.' : `Versions run from 1 to ${latest}; pick two of those, like diff 1 ${latest}.`;
+    return errorReply('unknown_version', message);
+  }
+  return diffReply(diffVersions(a, b), from, to);
+}
+
+function ask(env: EffectEnv, result: Extract<EngineResult, { tag: 'ask' }>): Reply[] {
+  const step = findStep(env.interview, result.stepId);
+  if (!step) return [errorReply('interview_changed', 'The interview has changed since this conversation began; type restart to begin again.')];
+  const position = stepPosition(env.interview, step.id);
+  const question = questionReply(step, { ...position, canGoBack: env.state.answers.length > 0, notes: result.notes });
+  return result.error ? [errorReply(result.error.code, result.error.message), question] : [question];
+}
+
+/** A short reminder of the pending question, shown after a side question so the interview keeps its place. */
+export function reminderReply(interview: Interview, state: SessionState): Reply | undefined {
+  const step = findStep(interview, state.stepId);
+  if (!step) return undefined;
+  return questionReply(step, { ...stepPosition(interview, step.id), canGoBack: state.answers.length > 0, brief: true });
+}
+
+/** Performs the effect the engine asked for and returns the replies; UserErrors propagate to the core. */
+export async function performEffect(result: EngineResult, env: EffectEnv): Promise<EffectOutcome> {
+  const { state, design } = env;
+  const done = (...replies: Reply[]): EffectOutcome => ({ replies, state });
+  switch (result.tag) {
+    case 'ask':
+      return done(...ask(env, result));
+    case 'answer':
+      return done(...result.replies);
+    case 'error':
+      return done(errorReply(result.code, result.message, result.hint));
+    case 'assess':
+      return saveAssessment(env, result.requirements, result.answeredBy, result.cause);
+    case 'lookup':
+      return done(lookup(env, result.query, result.casual));
+    case 'entry': {
+      const entry = env.catalog.get(result.id);
+      return done(entry ? entryReply(entry, env.catalog) : lookup(env, result.id));
+    }
+    case 'show': {
+      if (design) return done(designSummaryReply(design, latestOf(design)), cardReply(design, latestOf(design), false));
+      return done(answersSoFarReply(state.requirements, state.answeredBy));
+    }
+    case 'history':
+      return done(design ? historyReply(design) : noDesign());
+    case 'diff':
+      return done(diff(env, result.v1, result.v2));
+    case 'designs': {
+      const { platform, workspace, channel } = env.key;
+      return done(designsReply(await env.store.listDesigns({ platform, workspace, channel })));
+    }
+    case 'export': {
+      if (!design) return done(noDesign());
+      const latest = latestOf(design);
+      const name = `${slugify(design.title)}-v${latest.version}.md`;
+      const body = `The design record of version ${latest.version} is attached as ${name}.`;
+      return done(titledReply('design', design.title, body, { file: { name, content: exportMarkdown(design, latest, env.catalog), mime: 'text/markdown' } }));
+    }
+    case 'why':
+    case 'whyNot':
+      return done(...(await explain(env, result.id, result.tag === 'whyNot')));
+    case 'name': {
+      if (!design) return done(infoReply(`Noted: the design will be called "${result.title}" when it is first saved.`));
+      const renamed = await env.store.setTitle(env.key, result.title);
+      return { replies: [infoReply(`This design is now called "${renamed.title}".`)], state: { ...state, title: undefined } };
+    }
+    case 'delete': {
+      if (!design) return done(noDesign());
+      await env.store.deleteDesign(env.key);
+      return done(infoReply(`Deleted the design "${design.title}" (${design.id}) and its history.`, [{ label: 'Start a new design', value: 'design' }]));
+    }
+    case 'stale': {
+      const text = `That button belongs to version ${result.clicked}, but the design is now at version ${result.latest}, so I did not apply it. Here is the current design.`;
+      if (!design) throw new UserError('no_design', text);
+      return done(infoReply(text), cardReply(design, latestOf(design), false));
+    }
+  }
+}

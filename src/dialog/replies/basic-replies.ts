@@ -1,0 +1,19 @@
+import type { Choice, Reply } from '../reply.ts';
+
+/** A plain informational reply. */
+export function infoReply(text: string, choices?: Choice[]): Reply {
+  return { kind: 'info', text, ...(choices && choices.length > 0 ? { choices } : {}) };
+}
+
+/** A user-facing error: the code for scripts, the message for people. */
+export function errorReply(code: string, message: string, hint?: string): Reply {
+  return { kind: 'error', text: hint ? `${message}\n${hint}` : message, error: { code, message } };
+}
+
+/**
+ * A reply with a heading and a body. Renderers show `title` and `summary` (and `fields`) when
+ * present, so the whole body goes in `summary`; `text` repeats it all for plain-text surfaces.
+ */
+export function titledReply(kind: Reply['kind'], title: string, body: string, extra: Partial<Reply> = {}): Reply {
+  return { kind, title, summary: body, text: `${title}\n${body}`, ...extra };
+}

@@ -1,0 +1,33 @@
+import type { Reply } from '../reply.ts';
+
+const commands: Array<[string, string]> = [
+  ['design', 'start a guided design interview in this thread'],
+  ['back / skip', 'undo the last answer, or leave this question unanswered'],
+  ['restart / cancel', 'start the interview over, or stop it'],
+  ['set <field> <value>', 'change one requirement (what-if), e.g. set writesPerSec 20k'],
+  ['assess', 'assess the answers so far and save a version'],
+  ['show', "this thread's design; show <id> shows a catalog entry such as P5"],
+  ['history / diff <v1> <v2>', 'saved versions, and what changed between two'],
+  ['designs', "this channel's designs"],
+  ['export', 'a Markdown design record'],
+  ['why <id> / why not <id>', 'what put an item in the design, or kept it out'],
+  ['name <title> / delete', 'title this design, or delete it (asks first)'],
+  ['lookup <words>', 'search the framework; plain questions like "what is CAP?" work too'],
+];
+
+/** The list of chat commands, with a note about the interview when one is running. */
+export function helpReply(interviewing: boolean): Reply {
+  const intro = interviewing
+    ? 'We are in the middle of a design interview: answer the question in your own words, or use a command.'
+    : 'I help you design distributed systems with the Distributed Systems Framework.';
+  return {
+    kind: 'help',
+    title: 'Quorum commands',
+    summary: intro,
+    text: [intro, ...commands.map(([c, what]) => `• ${c} — ${what}`)].join('\n'),
+    fields: commands.map(([label, value]) => ({ label, value })),
+    choices: interviewing
+      ? [{ label: 'Skip', value: 'skip' }, { label: 'Back', value: 'back' }, { label: 'Cancel', value: 'cancel' }]
+      : [{ label: 'Start a design', value: 'design' }, { label: 'Designs here', value: 'designs' }],
+  };
+}

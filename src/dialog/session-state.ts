@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { RequirementsShape } from '../rules/requirements.ts';
+
+/** Requirements gathered so far (every field optional, unknown fields refused). */
+const PartialRequirements = RequirementsShape;
+
+/** One answered (or skipped) interview step, with what the answers were before it, so `back` can undo it. */
+const AnswerFrame = z.strictObject({
+  stepId: z.string(),
+  requirementsBefore: PartialRequirements,
+  answeredByBefore: z.record(z.string(), z.string()),
+});
+export type AnswerFrame = z.infer<typeof AnswerFrame>;
+
+/** What the conversation in a thread is doing right now. */
+export const sessionModes = ['idle', 'interviewing', 'awaiting-delete-confirmation'] as const;
+
+/**
+ * The persisted state of one thread's conversation. `schemaVersion` lets a future
+ * Quorum migrate or drop old state instead of misreading it.
+ */
+export const SessionState = z.strictObject({
+  schemaVersion: z.literal(1),
+  mode: z.enum(sessionModes),
+  /** The mode to return to when a delete is not confirmed. */
+  resumeMode: z.enum(['idle', 'interviewing']).optional(),
+  /** The pending interview step (while interviewing). */
+  stepId: z.string().optional(),
+  /** Answered steps, newest last. */
+  answers: z.array(AnswerFrame),
+  requirements: PartialRequirements,
+  /** Who gave each requirement field (field → user id). */
+  answeredBy: z.record(z.string(), z.string()),
+  /** A title given with `name` before the design was first saved. */
+  title: z.string().optional(),
+  /** The latest design version this conversation has seen (0: none). */
+  lastVersionSeen: z.number().int().nonnegative(),
+  /** ISO 8601 time of the last turn. */
+  lastActivityAt: z.string(),
+});
+export type SessionState = z.infer<typeof SessionState>;
+
+/** A fresh, idle conversation. */
+export function initialState(now: string): SessionState {
+  return { schemaVersion: 1, mode: 'idle', answers: [], requirements: {}, answeredBy: {}, lastVersionSeen: 0, lastActivityAt: now };
+}
+
+/** The outcome of reading stored state: usable state, or a fresh one with the reason the old was dropped. */
+export type LoadedState = { state: SessionState; dropped: false } | { state: SessionState; dropped: true; reason: string };
+
+/** Reads stored session state; anything unreadable or of another schema version is dropped, never thrown. */
+export function readSessionState(raw: unknown, now: string): LoadedState {
+  if (raw === undefined || raw === null) return { state: initialState(now), dropped: false };
+  const parsed = SessionState.safeParse(raw);
+  if (parsed.success) return { state: parsed.data, dropped: false };
+  const version = typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined;
+  const reason =
+    typeof version === 'number' && version !== 1
+      ? `it was saved by a different version of Quorum (state version ${String(version)})`
+      : 'it could not be read';
+  return { state: initialState(now), dropped: true, reason };
+}
