@@ -1,0 +1,56 @@
+import { UserError } from '../errors.ts';
+import { normalizeId, type Catalog } from './catalog.ts';
+import type { Entry, EntryKind } from './schema.ts';
+import { searchOf } from './search.ts';
+
+/** The ids an entry of a referencing kind (pitfall, case study, obligation, path) names. */
+function namedIds(entry: Entry): readonly string[] {
+  switch (entry.kind) {
+    case 'pitfall':
+    case 'case-study':
+    case 'obligation':
+      return entry.related;
+    case 'path':
+      return entry.steps.flatMap((step) => step.entries);
+    default:
+      return [];
+  }
+}
+
+/**
+ * Builds the read-only Catalog over entries that passed the integrity checks, with its lookup
+ * indexes (by normalized id, by kind, and who references whom) computed once.
+ */
+export function buildCatalog(entries: readonly Entry[]): Catalog {
+  const frozen = Object.freeze([...entries]);
+  const byId = new Map<string, Entry>(frozen.map((e) => [normalizeId(e.id), e]));
+  const byKind = new Map<EntryKind, Entry[]>();
+  const referencedBy = new Map<string, Entry[]>();
+  for (const entry of frozen) {
+    byKind.set(entry.kind, [...(byKind.get(entry.kind) ?? []), entry]);
+    for (const id of new Set(namedIds(entry).map(normalizeId))) {
+      referencedBy.set(id, [...(referencedBy.get(id) ?? []), entry]);
+    }
+  }
+  const catalog: Catalog = {
+    entries: frozen,
+    get: (id) => byId.get(normalizeId(id)),
+    require(id) {
+      const found = catalog.get(id);
+      if (found) return found;
+      // The search index is only needed for suggestions after a miss, so it is built on first use.
+      const result = searchOf(catalog).lookup(id, { limit: 5 });
+      const suggestions =
+        result.results.length > 0
+          ? result.results.map((r) => r.id)
+          : result.suggestions.flatMap((name) => frozen.filter((e) => e.name === name).map((e) => e.id));
+      throw new UserError('unknown_id', `There is no catalog entry with id "${id}".`, {
+        hint: 'Ids are like cap-theorem, LinearizableWrite, P7 or outbox; try `lookup <words>` to search.',
+        suggestions,
+      });
+    },
+    list: <K extends EntryKind>(kind: K) => [...(byKind.get(kind) ?? [])] as Array<Extract<Entry, { kind: K }>>,
+    referencing: (id) => [...(referencedBy.get(normalizeId(id)) ?? [])],
+  };
+  return catalog;
+}

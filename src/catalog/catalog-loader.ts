@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildCatalog } from './build-catalog.ts';
+import { CatalogError } from './catalog-error.ts';
+import type { Catalog } from './catalog.ts';
+import { checkIntegrity, type CatalogFile, type ExpectedCounts } from './integrity.ts';
+import { catalogFiles, Entry, type EntryKind } from './schema.ts';
+
+/** The catalog shipped with Quorum: <repo>/data/catalog. */
+export const defaultCatalogDir = fileURLToPath(new URL('../../data/catalog/', import.meta.url));
+
+/** Options of `loadCatalog`; `counts` exists for tests with a smaller fixture catalog. */
+export interface LoadCatalogOptions {
+  counts?: Partial<ExpectedCounts>;
+}
+
+/**
+ * Reads every file of `catalogFiles` from `dir`, parses it with zod and checks its integrity.
+ * Throws one CatalogError listing every problem (file, entry and what is wrong).
+ */
+export function loadCatalog(dir: string = defaultCatalogDir, options: LoadCatalogOptions = {}): Catalog {
+  const counts = Object.fromEntries(catalogFiles.map((f) => [f.kind, f.count])) as ExpectedCounts;
+  Object.assign(counts, options.counts);
+  const problems: string[] = [];
+  const files: CatalogFile[] = catalogFiles.map(({ file, kind }) => ({ file, kind, entries: parseFile(dir, file, kind, problems) }));
+  // Integrity checks on half-parsed data would report phantom missing references, so stop here.
+  if (problems.length > 0) throw new CatalogError(dir, problems);
+  problems.push(...checkIntegrity(files, counts));
+  if (problems.length > 0) throw new CatalogError(dir, problems);
+  return buildCatalog(files.flatMap((f) => f.entries));
+}
+
+function parseFile(dir: string, file: string, kind: EntryKind, problems: string[]): Entry[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    problems.push(code === 'ENOENT' ? `${file}: file is missing` : `${file}: cannot be read as JSON (${(err as Error).message})`);
+    return [];
+  }
+  if (!Array.isArray(raw)) {
+    problems.push(`${file}: must be a JSON array of ${kind} entries`);
+    return [];
+  }
+  const entries: Entry[] = [];
+  raw.forEach((item: unknown, index) => {
+    const parsed = Entry.safeParse(item);
+    if (parsed.success) {
+      entries.push(parsed.data);
+      return;
+    }
+    const id = typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : null;
+    const where = id ? `${id} (entry ${index + 1})` : `entry ${index + 1}`;
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.length > 0 ? issue.path.join('.') : '(entry)';
+      problems.push(`${file}: ${where}: ${path}: ${issue.message}`);
+    }
+  });
+  return entries;
+}
