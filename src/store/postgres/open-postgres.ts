@@ -1,0 +1,53 @@
+import pg from 'pg';
+import { UserError } from '../../errors.ts';
+import type { OpenedStore } from '../open-store.ts';
+import { applyMigrations } from './migrations.ts';
+import { createPostgresEventDedup } from './postgres-dedup.ts';
+import { createPostgresInstallationRepo } from './postgres-installations.ts';
+import { createPostgresStore } from './postgres-store.ts';
+
+/** Options for opening the Postgres store: the clock, and how many connections each instance may hold. */
+export interface OpenPostgresOptions {
+  now?: () => Date;
+  maxConnections?: number;
+}
+
+/**
+ * Connects to the database at `url` (postgres://user:password@host:port/db, libpq options
+ * such as `?options=-c search_path=…` included), brings its schema up to date and returns
+ * the designs, event dedup and installations kept there. A database Quorum cannot reach is a UserError.
+ */
+export async function openPostgresStore(url: string, options: OpenPostgresOptions = {}): Promise<OpenedStore> {
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  // An idle connection that breaks is dropped by the pool; the next query opens a fresh one
+  // or fails loudly, so there is nothing to do here except not crash the process.
+  pool.on('error', () => undefined);
+  try {
+    await applyMigrations(pool);
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    if (err instanceof UserError) throw err;
+    throw new UserError('store_unreachable', `Quorum could not open the Postgres store at ${redacted(url)}: ${(err as Error).message}`, {
+      hint: 'Check that Postgres is running and that QUORUM_STORE names a database this user may create tables in.',
+    });
+  }
+  const clock = options.now;
+  const designs = createPostgresStore(pool, clock ? { now: clock } : {});
+  return {
+    designs,
+    dedup: createPostgresEventDedup(pool, clock ? { now: () => clock().getTime() } : {}),
+    installations: createPostgresInstallationRepo(pool),
+    close: () => designs.close(),
+  };
+}
+
+/** The URL without its password, safe to show in a message or a log. */
+function redacted(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the QUORUM_STORE URL';
+  }
+}

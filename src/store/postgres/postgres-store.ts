@@ -1,0 +1,172 @@
+import type { Pool } from 'pg';
+import { UserError } from '../../errors.ts';
+import { newDesignId } from '../design-id.ts';
+import { StaleWriteError } from '../design-store.ts';
+import type { Design, DesignStore, DesignVersion, ThreadKey } from '../design-store.ts';
+import { hasSqlState, inTransaction, pgJson, pgText } from './pg-values.ts';
+import type { Queryable } from './pg-values.ts';
+import { toDesign, toSession, toSummary } from './postgres-rows.ts';
+
+/** Options for the Postgres store; `now` is the clock for session and title timestamps. */
+export interface PostgresStoreOptions {
+  now?: () => Date;
+}
+
+const byThread = 'platform = $1 AND workspace = $2 AND channel = $3 AND thread = $4';
+
+const selectDesign = `
+  SELECT d.id, d.platform, d.workspace, d.channel, d.thread, d.title, d.created_at, d.updated_at,
+    COALESCE((
+      SELECT json_agg(json_build_object(
+        'version', v.version, 'requirements', v.requirements, 'assessment', v.assessment,
+        'answeredBy', v.answered_by, 'savedBy', v.saved_by, 'savedAt', v.saved_at, 'cause', v.cause
+      ) ORDER BY v.version)
+      FROM design_versions v WHERE v.design_id = d.id
+    ), '[]'::json) AS versions
+  FROM designs d WHERE d.platform = $1 AND d.workspace = $2 AND d.channel = $3 AND d.thread = $4`;
+
+const selectSummaries = `
+  SELECT d.id, d.platform, d.workspace, d.channel, d.thread, d.title, d.latest_version, d.updated_at, v.saved_by
+  FROM designs d JOIN design_versions v ON v.design_id = d.id AND v.version = d.latest_version`;
+
+/**
+ * A DesignStore on Postgres, shared safely by any number of Quorum instances. Every write is
+ * one statement guarded by the version the caller saw (`… WHERE latest_version = $expected`),
+ * so of two racing writers exactly one changes a row and the other gets StaleWriteError.
+ */
+export function createPostgresStore(pool: Pool, options: PostgresStoreOptions = {}): DesignStore {
+  const now = options.now ?? (() => new Date());
+  let closing: Promise<void> | undefined;
+  const keyOf = (key: ThreadKey) => [key.platform, key.workspace, key.channel, key.thread].map(pgText);
+
+  const readDesign = async (db: Queryable, key: ThreadKey): Promise<Design | undefined> => {
+    const { rows } = await db.query(selectDesign, keyOf(key));
+    return rows[0] === undefined ? undefined : toDesign(rows[0]);
+  };
+  const latestVersion = async (key: ThreadKey): Promise<number> => {
+    const { rows } = await pool.query<{ latest_version: number }>(`SELECT latest_version FROM designs WHERE ${byThread}`, keyOf(key));
+    return rows[0]?.latest_version ?? 0;
+  };
+
+  /** Claims version `expected + 1` on the design row; returns the design id, or undefined when stale. */
+  const claimVersion = async (db: Queryable, key: ThreadKey, expected: number, version: Omit<DesignVersion, 'version'>, title?: string) => {
+    const savedAt = pgText(version.savedAt);
+    const named = title === undefined ? null : pgText(title);
+    const { rows } = expected === 0
+      ? await db.query<{ id: string }>(
+          `INSERT INTO designs (id, platform, workspace, channel, thread, title, latest_version, created_at, updated_at)
+           VALUES ($5, $1, $2, $3, $4, $6, 1, $7, $7)
+           ON CONFLICT (platform, workspace, channel, thread) DO NOTHING RETURNING id`,
+          [...keyOf(key), newDesignId(), named ?? pgText(defaultTitle(version)), savedAt],
+        )
+      : await db.query<{ id: string }>(
+          `UPDATE designs SET latest_version = $5 + 1, updated_at = $6, title = COALESCE($7, title)
+           WHERE ${byThread} AND latest_version = $5 RETURNING id`,
+          [...keyOf(key), expected, savedAt, named],
+        );
+    return rows[0]?.id;
+  };
+
+  return {
+    getDesign: (key) => readDesign(pool, key),
+
+    async saveVersion(key, expectedVersion, version, title) {
+      let saved: Design | undefined;
+      try {
+        saved = await inTransaction(pool, async (client) => {
+          const id = await claimVersion(client, key, expectedVersion, version, title);
+          if (id === undefined) return undefined;
+          await client.query(
+            `INSERT INTO design_versions (design_id, version, requirements, assessment, answered_by, saved_by, saved_at, cause)
+             VALUES ($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6, $7, $8)`,
+            [id, expectedVersion + 1, pgJson(version.requirements), pgJson(version.assessment), pgJson(version.answeredBy),
+              pgText(version.savedBy), pgText(version.savedAt), pgText(version.cause)],
+          );
+          return readDesign(client, key);
+        });
+      } catch (err) {
+        // The (design_id, version) primary key is the last line of defence against a lost update.
+        if (!hasSqlState(err, '23505')) throw err;
+      }
+      if (!saved) throw new StaleWriteError(expectedVersion, await latestVersion(key));
+      return saved;
+    },
+
+    async setTitle(key, title) {
+      const renamed = await inTransaction(pool, async (client) => {
+        const { rowCount } = await client.query(`UPDATE designs SET title = $5, updated_at = $6 WHERE ${byThread}`, [
+          ...keyOf(key), pgText(title), now().toISOString(),
+        ]);
+        return rowCount ? readDesign(client, key) : undefined;
+      });
+      if (!renamed) {
+        throw new UserError('design_not_found', 'This thread has no saved design yet, so there is nothing to rename.', {
+          hint: 'Say `design` to start one, or `assess` to save the current answers.',
+        });
+      }
+      return renamed;
+    },
+
+    async deleteDesign(key) {
+      const { rowCount } = await pool.query(`DELETE FROM designs WHERE ${byThread}`, keyOf(key));
+      return (rowCount ?? 0) > 0;
+    },
+
+    async listDesigns(channel) {
+      const { rows } = await pool.query(
+        `${selectSummaries} WHERE d.platform = $1 AND d.workspace = $2 AND d.channel = $3 ORDER BY d.updated_at DESC, d.seq DESC`,
+        [channel.platform, channel.workspace, channel.channel].map(pgText),
+      );
+      return rows.map(toSummary);
+    },
+
+    async listUserDesigns(platform, workspace, user, limit) {
+      const { rows } = await pool.query(
+        `${selectSummaries} WHERE d.platform = $1 AND d.workspace = $2
+           AND EXISTS (SELECT 1 FROM design_versions u WHERE u.design_id = d.id AND u.saved_by = $3)
+         ORDER BY d.updated_at DESC, d.seq DESC LIMIT $4`,
+        [pgText(platform), pgText(workspace), pgText(user), Math.max(0, Math.floor(limit))],
+      );
+      return rows.map(toSummary);
+    },
+
+    async getSession(key) {
+      const { rows } = await pool.query(`SELECT version, state, updated_at FROM sessions WHERE ${byThread}`, keyOf(key));
+      return rows[0] === undefined ? undefined : toSession(rows[0]);
+    },
+
+    async putSession(key, expectedVersion, state) {
+      const values = [...keyOf(key), pgJson(state), now()];
+      const { rows } = expectedVersion === 0
+        ? await pool.query<{ version: number }>(
+            `INSERT INTO sessions (platform, workspace, channel, thread, version, state, updated_at)
+             VALUES ($1, $2, $3, $4, 1, $5::jsonb, $6) ON CONFLICT DO NOTHING RETURNING version`,
+            values,
+          )
+        : await pool.query<{ version: number }>(
+            `UPDATE sessions SET version = version + 1, state = $5::jsonb, updated_at = $6
+             WHERE ${byThread} AND version = $7 RETURNING version`,
+            [...values, expectedVersion],
+          );
+      const written = rows[0]?.version;
+      if (written !== undefined) return written;
+      const current = await pool.query<{ version: number }>(`SELECT version FROM sessions WHERE ${byThread}`, keyOf(key));
+      throw new StaleWriteError(expectedVersion, current.rows[0]?.version ?? 0);
+    },
+
+    async deleteSession(key) {
+      await pool.query(`DELETE FROM sessions WHERE ${byThread}`, keyOf(key));
+    },
+
+    close() {
+      closing ??= pool.end();
+      return closing;
+    },
+  };
+}
+
+// The same rule as the file and memory stores: a design is named after its `name` requirement.
+function defaultTitle(version: Omit<DesignVersion, 'version'>): string {
+  const name = version.requirements.name;
+  return typeof name === 'string' && name.trim() !== '' ? name.trim() : 'Untitled design';
+}
