@@ -1,0 +1,46 @@
+/** The three kinds of item a design is made of. */
+export type ItemKind = 'capability' | 'primitive' | 'pattern';
+
+/** One item of a design in the making, with everything that put it there. */
+export interface DraftItem {
+  id: string;
+  kind: ItemKind;
+  reasons: string[];
+  /** Ids of the rules whose firing added it. */
+  rules: string[];
+  /** Items of the design that brought it in (a capability for its primitive, a pattern for its primitives …). */
+  via: string[];
+}
+
+/** A design being assembled: capabilities, primitives and patterns, each with its reasons. */
+export class DesignDraft {
+  private readonly items = new Map<string, DraftItem>();
+
+  /** Adds an item, or another reason to an item already present; returns true when it is new. */
+  add(kind: ItemKind, id: string, reason: string, origin: { rule?: string; via?: string } = {}): boolean {
+    const existing = this.items.get(id);
+    const item = existing ?? { id, kind, reasons: [], rules: [], via: [] };
+    if (!item.reasons.includes(reason)) item.reasons.push(reason);
+    if (origin.rule && !item.rules.includes(origin.rule)) item.rules.push(origin.rule);
+    if (origin.via && !item.via.includes(origin.via)) item.via.push(origin.via);
+    if (!existing) this.items.set(id, item);
+    return !existing;
+  }
+
+  has(id: string): boolean {
+    return this.items.has(id);
+  }
+
+  get(id: string): DraftItem | undefined {
+    return this.items.get(id);
+  }
+
+  /** The ids of one kind, in the order they were added. */
+  ids(kind: ItemKind): string[] {
+    return [...this.items.values()].filter((i) => i.kind === kind).map((i) => i.id);
+  }
+
+  list(kind: ItemKind): DraftItem[] {
+    return [...this.items.values()].filter((i) => i.kind === kind);
+  }
+}

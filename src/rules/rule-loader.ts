@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { Catalog } from '../catalog/catalog.ts';
+import { designStageFacts, requirementStageFacts } from './facts.ts';
+import { RuleData, RuleFile, type Condition, type LoadedRule, type RuleStage } from './rule-schema.ts';
+
+/** The rule files, in the order their rules run and their results are listed. */
+export const ruleFiles: ReadonlyArray<{ file: string; stage: RuleStage }> = [
+  { file: 'consistency.json', stage: 'requirements' },
+  { file: 'domains.json', stage: 'requirements' },
+  { file: 'scale.json', stage: 'requirements' },
+  { file: 'availability.json', stage: 'requirements' },
+  { file: 'latency.json', stage: 'requirements' },
+  { file: 'ordering.json', stage: 'requirements' },
+  { file: 'features.json', stage: 'requirements' },
+  { file: 'patterns.json', stage: 'requirements' },
+  { file: 'technologies.json', stage: 'design' },
+  { file: 'warnings.json', stage: 'design' },
+];
+
+/** The folder holding the rule files of this checkout. */
+export const defaultRulesDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'rules');
+
+/** Which patterns the §5.12 detection may recommend without a rule calling for them (data/rules/pattern-detection.json). */
+export const PatternDetection = z.strictObject({ note: z.string().optional(), calledOnly: z.array(z.string().min(1)) });
+export type PatternDetection = z.infer<typeof PatternDetection>;
+
+/** Reads the pattern-detection policy; unknown pattern ids are a RuleDataError. */
+export function loadPatternDetection(options: { dir?: string; catalog?: Catalog } = {}): PatternDetection {
+  const file = 'pattern-detection.json';
+  let parsed: PatternDetection;
+  try {
+    parsed = PatternDetection.parse(JSON.parse(readFileSync(join(options.dir ?? defaultRulesDir, file), 'utf8')));
+  } catch (err) {
+    throw new RuleDataError([`${file}: ${(err as Error).message}`]);
+  }
+  const unknown = parsed.calledOnly.filter((id) => options.catalog && options.catalog.get(id)?.kind !== 'pattern');
+  if (unknown.length) throw new RuleDataError(unknown.map((id) => `${file}: '${id}' is not a pattern of the catalog`));
+  return parsed;
+}
+
+/** A rule file that cannot be used; the message names every file and rule at fault. */
+export class RuleDataError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`the rules data is broken:\n- ${problems.join('\n- ')}`);
+    this.name = 'RuleDataError';
+    this.problems = problems;
+  }
+}
+
+function leaves(condition: Condition): Array<{ fact: string; operator: string; value: unknown }> {
+  if ('fact' in condition) return [condition];
+  if ('all' in condition) return condition.all.flatMap(leaves);
+  if ('any' in condition) return condition.any.flatMap(leaves);
+  return leaves(condition.not);
+}
+
+const placeholder = /\{([A-Za-z]+)\}/g;
+
+/** Problems a rule has beyond its shape: unknown facts, unknown catalog ids, bad placeholders. */
+function ruleProblems(rule: RuleData, stage: RuleStage, catalog: Catalog | undefined): string[] {
+  const facts = stage === 'design' ? designStageFacts : requirementStageFacts;
+  const problems: string[] = [];
+  for (const leaf of leaves(rule.conditions)) {
+    if (!facts.has(leaf.fact)) problems.push(`condition names unknown fact '${leaf.fact}'`);
+    if (leaf.operator === 'given' && typeof leaf.value !== 'boolean') problems.push(`operator 'given' takes true or false`);
+  }
+  for (const [, name] of rule.event.reason.matchAll(placeholder)) {
+    if (name && !facts.has(name)) problems.push(`reason names unknown fact '{${name}}'`);
+  }
+  const adds = rule.event.capabilities.length + rule.event.primitives.length + rule.event.patterns.length;
+  if (stage === 'design' && adds > 0) problems.push('design-stage rules may only add technologies and warnings');
+  if (catalog) {
+    const kinds = [
+      ['capabilities', 'capability'],
+      ['primitives', 'primitive'],
+      ['patterns', 'pattern'],
+    ] as const;
+    for (const [field, kind] of kinds) {
+      for (const id of rule.event[field]) {
+        if (catalog.get(id)?.kind !== kind) problems.push(`event.${field} names '${id}', which is not a ${kind} of the catalog`);
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Reads and validates every rule file (zod shape, known facts, unique ids, catalog ids when a catalog
+ * is given). Throws a RuleDataError naming file and rule for every problem found.
+ */
+export function loadRules(options: { dir?: string; catalog?: Catalog } = {}): LoadedRule[] {
+  const dir = options.dir ?? defaultRulesDir;
+  const rules: LoadedRule[] = [];
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const { file, stage } of ruleFiles) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    } catch (err) {
+      problems.push(`${file}: cannot be read as JSON (${(err as Error).message})`);
+      continue;
+    }
+    const list = RuleFile.safeParse(raw);
+    if (!list.success) {
+      problems.push(`${file}: ${list.error.issues.map((i) => i.message).join('; ')}`);
+      continue;
+    }
+    list.data.forEach((entry, index) => {
+      const name = typeof (entry as { id?: unknown })?.id === 'string' ? (entry as { id: string }).id : `#${index}`;
+      const parsed = RuleData.safeParse(entry);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          problems.push(`${file}: rule ${name}: ${issue.path.join('.') || '(rule)'}: ${issue.message}`);
+        }
+        return;
+      }
+      const rule = parsed.data;
+      const other = seen.get(rule.id);
+      if (other) problems.push(`${file}: rule ${rule.id}: the id is already used in ${other}`);
+      seen.set(rule.id, file);
+      for (const p of ruleProblems(rule, stage, options.catalog)) problems.push(`${file}: rule ${rule.id}: ${p}`);
+      rules.push({ ...rule, file, stage });
+    });
+  }
+  if (problems.length > 0) throw new RuleDataError(problems);
+  return rules;
+}

@@ -1,0 +1,32 @@
+import type { Assessment } from '../assessment.ts';
+import type { CostTable } from '../costs.ts';
+import type { Facts } from '../facts.ts';
+import type { Requirements } from '../requirements.ts';
+import { availabilityCheck, votersCheck } from './availability.ts';
+import { costCheck } from './cost.ts';
+import { latencyCheck, readLatencyCheck } from './latency.ts';
+import { sizeDesign } from './sizing.ts';
+import { partitionsCheck, readThroughputCheck, throughputCheck } from './throughput.ts';
+
+/**
+ * Validates a design with numbers: throughput, availability, latency and cost always; read throughput,
+ * read latency, partitions and consensus voters when they apply. Passes when every check passes.
+ */
+export function validateDesign(
+  r: Requirements,
+  facts: Facts,
+  primitives: readonly string[],
+  capabilities: readonly string[],
+  costs: CostTable,
+): Assessment['validation'] {
+  const s = sizeDesign(r, facts, new Set(primitives), new Set(capabilities));
+  const checks = [throughputCheck(s, r.writesPerSec, facts.peakFactor)];
+  if (r.readsPerSec !== undefined) checks.push(readThroughputCheck(s, r.readsPerSec, facts.peakFactor));
+  if (s.has('P1') && facts.partitionsNeeded !== undefined) checks.push(partitionsCheck(s, facts.partitionsNeeded));
+  checks.push(availabilityCheck(s, r.availability, facts.nodeAvailability));
+  if (s.has('P5')) checks.push(votersCheck(s));
+  checks.push(latencyCheck(s, r.writeLatencyMs));
+  if (r.readLatencyMs !== undefined) checks.push(readLatencyCheck(s, r.readLatencyMs));
+  checks.push(costCheck(s, primitives, r.dataSizeGb, r.budgetUsdPerMonth, costs));
+  return { pass: checks.every((c) => c.pass), checks };
+}

@@ -1,0 +1,77 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Assessment } from '../../src/rules/assessment.ts';
+import { Requirements } from '../../src/rules/requirements.ts';
+import { realAssessor } from './assessor-fixture.ts';
+
+interface Golden {
+  note: string;
+  requirements: unknown;
+  expect: {
+    capabilities: string[];
+    primitives: string[];
+    patterns: string[];
+    nearMisses: Record<string, string[]>;
+    validationPass: boolean;
+    checks: Record<string, boolean>;
+    warnings: string[];
+    technologies: Record<string, string>;
+  };
+}
+
+const dir = join(import.meta.dirname, 'golden');
+const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+
+describe('golden scenarios', () => {
+  it('cover at least twelve worked examples', () => {
+    expect(files.length).toBeGreaterThanOrEqual(12);
+  });
+
+  for (const file of files) {
+    const golden = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Golden;
+    it(`assesses ${file.replace('.json', '')} as the reviewed golden file says`, async () => {
+      const assessor = await realAssessor();
+      const { assessment } = await assessor.assess(Requirements.parse(golden.requirements));
+      Assessment.parse(assessment);
+      const want = golden.expect;
+      expect(assessment.capabilities.map((c) => c.id).sort()).toEqual([...want.capabilities].sort());
+      expect(assessment.primitives.map((p) => p.id).sort()).toEqual([...want.primitives].sort());
+      expect(assessment.patterns.map((p) => p.id).sort()).toEqual([...want.patterns].sort());
+      for (const [pattern, missing] of Object.entries(want.nearMisses)) {
+        expect(assessment.nearMisses).toContainEqual({ pattern, missing });
+      }
+      expect(assessment.validation.pass).toBe(want.validationPass);
+      expect(Object.fromEntries(assessment.validation.checks.map((c) => [c.id, c.pass]))).toEqual(want.checks);
+      const warningIds = assessment.warnings.map((w) => w.id);
+      for (const id of want.warnings) expect(warningIds).toContain(id);
+      expect(Object.fromEntries(assessment.technologies.map((t) => [t.for, t.pick]))).toEqual(want.technologies);
+    });
+  }
+});
+
+describe('every assessment', () => {
+  it('gives each recommended item a reason naming the answer or rule behind it', async () => {
+    const assessor = await realAssessor();
+    for (const file of files) {
+      const golden = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Golden;
+      const { assessment } = await assessor.assess(Requirements.parse(golden.requirements));
+      for (const item of [...assessment.capabilities, ...assessment.primitives, ...assessment.patterns]) {
+        expect(item.reasons.length).toBeGreaterThan(0);
+        expect(item.reasons.join(' ')).toMatch(/rule |framework|provides |needs |depends on|needed by|applicable/);
+      }
+      for (const check of ['throughput', 'availability', 'latency', 'cost']) {
+        expect(assessment.validation.checks.map((c) => c.id)).toContain(check);
+      }
+    }
+  });
+
+  it('always orders warnings from high to low severity', async () => {
+    const assessor = await realAssessor();
+    const golden = JSON.parse(readFileSync(join(dir, 'ticket-booking.json'), 'utf8')) as Golden;
+    const { assessment } = await assessor.assess(Requirements.parse(golden.requirements));
+    const rank = { high: 0, medium: 1, low: 2 };
+    const ranks = assessment.warnings.map((w) => rank[w.severity]);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+});
