@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import { loadCatalog } from './catalog/catalog-loader.ts';
-import { createSearch } from './catalog/search.ts';
+import { createSearch, type Search } from './catalog/search.ts';
+import type { Catalog } from './catalog/catalog.ts';
 import { createAssessor } from './rules/assessor.ts';
 import { loadCosts } from './rules/costs.ts';
 import { createCore, type Core } from './dialog/core.ts';
@@ -9,6 +10,9 @@ import { openStore } from './store/open-store.ts';
 /** Everything the adapters share: the one core door and the stores behind it. */
 export interface Quorum {
   core: Core;
+  /** The framework and its search, for adapters that complete names as people type (Discord autocomplete). */
+  catalog: Catalog;
+  search: Search;
   stores: Awaited<ReturnType<typeof openStore>>;
   close(): Promise<void>;
 }
@@ -28,5 +32,5 @@ export async function createQuorum(config: Config, log?: (err: unknown, context:
     sessionTtlMs: config.sessionTtlMs,
     ...(log && { log }),
   });
-  return { core, stores, close: () => stores.close() };
+  return { core, catalog, search, stores, close: () => stores.close() };
 }

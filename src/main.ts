@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createQuorum, type Quorum } from './bootstrap.ts';
 import { startTerminal } from './adapters/terminal/start-terminal.ts';
+import { startDiscord } from './adapters/discord/start-discord.ts';
+import { startSlack } from './adapters/slack/start-slack.ts';
 
 /** A running adapter: something to stop on shutdown. */
 interface Running {
@@ -12,6 +14,12 @@ interface Running {
 async function startPlatforms(config: Config, quorum: Quorum): Promise<Running[]> {
   const running: Running[] = [];
   // Adapters register here explicitly; each folder exports one start…(core, config).
+  if (config.slack) running.push(await startSlack(quorum, config.slack));
+  if (config.discord) {
+    running.push(await startDiscord(quorum, config.discord, (err, context) => {
+      process.stderr.write(`quorum discord: unexpected error ${JSON.stringify(context)}: ${(err as Error)?.stack ?? String(err)}\n`);
+    }));
+  }
   return running;
 }
 

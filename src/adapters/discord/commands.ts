@@ -1,0 +1,53 @@
+import { SlashCommandBuilder, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { EntryKind } from '../../catalog/schema.ts';
+
+/** The catalog commands: each shows one entry of its kind, with autocomplete restricted to that kind. */
+export const entryCommands = {
+  law: 'law',
+  pattern: 'pattern',
+  primitive: 'primitive',
+  capability: 'capability',
+} as const satisfies Record<string, EntryKind>;
+
+/** The `/design` subcommands and the chat command each one stands for. */
+export const designSubcommands = {
+  start: 'design',
+  show: 'show',
+  list: 'designs',
+  history: 'history',
+  export: 'export',
+} as const;
+
+const entryDescriptions: Record<keyof typeof entryCommands, string> = {
+  law: 'Show a law of distributed systems (CAP, Little’s law, …)',
+  pattern: 'Show a pattern (outbox, saga, …)',
+  primitive: 'Show a primitive (P1 … P20)',
+  capability: 'Show a capability (LinearizableWrite, …)',
+};
+
+const designDescriptions: Record<keyof typeof designSubcommands, string> = {
+  start: 'Start a guided design interview in a new thread',
+  show: 'Show the design of this thread',
+  list: 'List the designs of this channel',
+  history: 'List the saved versions of this thread’s design',
+  export: 'Export this thread’s design as a Markdown record',
+};
+
+/** Every slash command Quorum registers, as the JSON body of Discord's bulk overwrite. */
+export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  const lookup = new SlashCommandBuilder()
+    .setName('lookup')
+    .setDescription('Search the framework: laws, capabilities, primitives, patterns and more')
+    .addStringOption((o) => o.setName('query').setDescription('What to look for').setRequired(true).setAutocomplete(true).setMaxLength(200));
+  const entries = (Object.keys(entryCommands) as Array<keyof typeof entryCommands>).map((name) =>
+    new SlashCommandBuilder()
+      .setName(name)
+      .setDescription(entryDescriptions[name])
+      .addStringOption((o) => o.setName('name').setDescription(`Which ${name}`).setRequired(true).setAutocomplete(true).setMaxLength(200)),
+  );
+  const design = new SlashCommandBuilder().setName('design').setDescription('Design a distributed system with Quorum');
+  for (const sub of Object.keys(designSubcommands) as Array<keyof typeof designSubcommands>) {
+    design.addSubcommand((s) => s.setName(sub).setDescription(designDescriptions[sub]));
+  }
+  return [lookup, ...entries, design].map((b) => b.toJSON());
+}

@@ -1,0 +1,101 @@
+import {
+  ChannelType,
+  MessageFlags,
+  PermissionFlagsBits,
+  ThreadAutoArchiveDuration,
+  type ChatInputCommandInteraction,
+  type MessageComponentInteraction,
+  type ModalSubmitInteraction,
+} from 'discord.js';
+import { entryCommandText } from './catalog-choices.ts';
+import { designSubcommands, entryCommands } from './commands.ts';
+import { converse, placeOf, turnAt, type DiscordDeps } from './conversation.ts';
+import { explainRefusal, neededPermissions } from './discord-errors.ts';
+import { clip } from './limits.ts';
+import type { DiscordMessage } from './render-message.ts';
+import { note, sendOptions } from './send-options.ts';
+
+type Deferred = ChatInputCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction;
+
+/**
+ * Sends rendered messages after a defer: a deferred reply is edited into the first message,
+ * everything else is a follow-up (webhooks need no channel permission).
+ */
+export async function sendDeferred(interaction: Deferred, messages: DiscordMessage[], mode: 'reply' | 'update'): Promise<void> {
+  for (const [i, message] of messages.entries()) {
+    if (i === 0 && mode === 'reply') await interaction.editReply(sendOptions(message));
+    else await interaction.followUp(sendOptions(message));
+  }
+}
+
+/** The chat command a slash command stands for. */
+function commandText(interaction: ChatInputCommandInteraction, deps: DiscordDeps): string {
+  const name = interaction.commandName;
+  if (name === 'lookup') return `lookup ${interaction.options.getString('query', true)}`;
+  if (name in entryCommands) {
+    const kind = entryCommands[name as keyof typeof entryCommands];
+    return entryCommandText(deps.catalog, deps.search, interaction.options.getString('name', true), kind);
+  }
+  const sub = interaction.options.getSubcommand(true) as keyof typeof designSubcommands;
+  return designSubcommands[sub] ?? 'help';
+}
+
+/**
+ * Answers a slash command: defers at once (Discord allows 3 seconds), runs the turn, then edits the
+ * reply. `/design start` outside a thread opens a thread and runs the interview there.
+ */
+export async function handleCommand(interaction: ChatInputCommandInteraction, deps: DiscordDeps): Promise<void> {
+  const place = placeOf(interaction.guildId, interaction.channelId, interaction.channel);
+  const isStart = interaction.commandName === 'design' && interaction.options.getSubcommand(false) === 'start';
+  if (isStart && !place.inThread && interaction.inGuild()) return startDesignThread(interaction, deps);
+  await interaction.deferReply();
+  const messages = await converse(deps, turnAt(place, interaction.user, { text: commandText(interaction, deps) }));
+  await sendDeferred(interaction, messages, 'reply');
+}
+
+const threadPermissions = [
+  ['View Channel', PermissionFlagsBits.ViewChannel],
+  ['Create Public Threads', PermissionFlagsBits.CreatePublicThreads],
+  ['Send Messages in Threads', PermissionFlagsBits.SendMessagesInThreads],
+  ['Embed Links', PermissionFlagsBits.EmbedLinks],
+] as const;
+
+async function startDesignThread(interaction: ChatInputCommandInteraction, deps: DiscordDeps): Promise<void> {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const channel = interaction.channel;
+  if (!channel || (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement)) {
+    await interaction.editReply(note('I can open a design thread only in a text channel. Run /design start in one, or inside an existing thread.'));
+    return;
+  }
+  const missing = threadPermissions.filter(([, bit]) => !interaction.appPermissions.has(bit)).map(([label]) => label);
+  if (missing.length > 0) {
+    await interaction.editReply(note(
+      `I can't start a design thread here: I am missing ${missing.join(', ')} in this channel. A server admin can grant them (Quorum needs ${neededPermissions}).`,
+    ));
+    return;
+  }
+  let thread;
+  try {
+    thread = await channel.threads.create({
+      name: clip(`Design by ${interaction.user.username}`, 100),
+      autoArchiveDuration: ThreadAutoArchiveDuration.OneWeek,
+      reason: `/design start by ${interaction.user.id}`,
+    });
+  } catch (err) {
+    const explained = explainRefusal(err, 'open a thread in this channel');
+    if (!explained) throw err;
+    await interaction.editReply(note(explained));
+    return;
+  }
+  const place = placeOf(interaction.guildId, thread.id, thread);
+  const messages = await converse(deps, turnAt(place, interaction.user, { text: 'design' }));
+  try {
+    for (const message of messages) await thread.send(sendOptions(message));
+  } catch (err) {
+    const explained = explainRefusal(err, 'post in the design thread');
+    if (!explained) throw err;
+    await interaction.editReply(note(explained));
+    return;
+  }
+  await interaction.editReply(note(`I opened a design thread: <#${thread.id}>. Answer there with the buttons, or type when typed replies are enabled.`));
+}

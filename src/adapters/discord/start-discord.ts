@@ -1,0 +1,95 @@
+import { once } from 'node:events';
+import { Events, MessageFlags, type Client, type Interaction } from 'discord.js';
+import type { Quorum } from '../../bootstrap.ts';
+import type { Config } from '../../config.ts';
+import { autocompleteChoices } from './catalog-choices.ts';
+import { entryCommands } from './commands.ts';
+import type { DiscordDeps, DiscordLog } from './conversation.ts';
+import { LongValues } from './custom-id.ts';
+import { createDiscordClient, type ShardSlice } from './discord-client.ts';
+import { handleCommand } from './handle-command.ts';
+import { handleComponent, handleModal } from './handle-component.ts';
+import { handleMessage } from './handle-message.ts';
+import { note } from './send-options.ts';
+
+/** A running Discord bot. */
+export interface RunningDiscord {
+  name: 'discord';
+  stop(): Promise<void>;
+}
+
+const defaultLog: DiscordLog = (err, context) => console.error('quorum discord: unexpected error', context, err);
+const sorry = 'Something went wrong on my side; your design is safe. Please try again.';
+
+async function dispatch(interaction: Interaction, deps: DiscordDeps): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    const kind = entryCommands[interaction.commandName as keyof typeof entryCommands];
+    await interaction.respond(autocompleteChoices(deps.catalog, deps.search, String(interaction.options.getFocused()), kind));
+  } else if (interaction.isChatInputCommand()) {
+    await handleCommand(interaction, deps);
+  } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
+    await handleComponent(interaction, deps);
+  } else if (interaction.isModalSubmit()) {
+    await handleModal(interaction, deps);
+  }
+}
+
+/** Runs one interaction; a failure is logged and the user told so privately, never left hanging. */
+async function safely(interaction: Interaction, deps: DiscordDeps): Promise<void> {
+  try {
+    await dispatch(interaction, deps);
+  } catch (err) {
+    deps.log(err, { where: 'discord interaction', type: interaction.type, guild: interaction.guildId, channel: interaction.channelId });
+    if (!interaction.isRepliable()) return;
+    const reply = { ...note(sorry), flags: MessageFlags.Ephemeral } as const;
+    await (interaction.deferred || interaction.replied ? interaction.followUp(reply) : interaction.reply(reply)).catch(() => undefined);
+  }
+}
+
+/** Wires Quorum's handlers onto a client (separate from login, so a shard process can reuse it). */
+export function attachHandlers(client: Client, deps: DiscordDeps, messageContent: boolean): void {
+  client.on(Events.InteractionCreate, (interaction) => void safely(interaction, deps));
+  if (messageContent) {
+    client.on(Events.MessageCreate, (message) =>
+      void handleMessage(message, deps).catch((err: unknown) => deps.log(err, { where: 'discord message', channel: message.channelId })),
+    );
+  }
+  client.on(Events.Error, (err) => deps.log(err, { where: 'discord client' }));
+}
+
+/**
+ * Starts the Discord bot: slash commands, autocomplete, components and modals, and (opt-in)
+ * typed replies. Resolves once the gateway says the client is ready.
+ */
+export async function startDiscord(
+  quorum: Quorum,
+  discord: NonNullable<Config['discord']>,
+  log: DiscordLog = defaultLog,
+  options: { shard?: ShardSlice; readyTimeoutMs?: number } = {},
+): Promise<RunningDiscord> {
+  const client = createDiscordClient(discord, options.shard);
+  const deps: DiscordDeps = {
+    core: quorum.core,
+    catalog: quorum.catalog,
+    search: quorum.search,
+    designs: quorum.stores.designs,
+    values: new LongValues(),
+    log,
+  };
+  attachHandlers(client, deps, discord.messageContent);
+  const ready = once(client, Events.ClientReady, { signal: AbortSignal.timeout(options.readyTimeoutMs ?? 60_000) });
+  ready.catch(() => undefined); // awaited below; this only keeps a failed login from leaving it unhandled
+  try {
+    await client.login(discord.token);
+    await ready;
+  } catch (err) {
+    await client.destroy();
+    throw err;
+  }
+  return {
+    name: 'discord',
+    async stop() {
+      await client.destroy();
+    },
+  };
+}

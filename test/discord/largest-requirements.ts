@@ -1,0 +1,32 @@
+import type { Requirements } from '../../src/rules/requirements.ts';
+
+/** The requirements that produce the largest card: every flag on, every figure set, tight budgets. */
+export const everything: Requirements = {
+  name: 'Global payments ledger with every requirement switched on',
+  domain: 'financial',
+  consistency: 'linearizable',
+  readsPerSec: 250_000,
+  writesPerSec: 80_000,
+  peakFactor: 4,
+  dataSizeGb: 50_000,
+  availability: 0.99999,
+  nodeAvailability: 0.99,
+  replicas: 3,
+  readLatencyMs: 0.5,
+  writeLatencyMs: 5,
+  regions: 5,
+  rpoSec: 0,
+  rtoSec: 30,
+  budgetUsdPerMonth: 1000,
+  ordering: 'total',
+  exactlyOnce: true,
+  auditTrail: true,
+  eventSourcing: true,
+  crossServiceTransaction: true,
+  publishesEvents: true,
+  multiTenant: true,
+  highContention: true,
+  progressiveRollout: true,
+  unreliableDependencies: true,
+  queryShapes: 12,
+} as Requirements;
