@@ -1,0 +1,81 @@
+import {
+  appendVersion,
+  channelSummaries,
+  copyJson,
+  emptyChannelState,
+  newestFirst,
+  renameDesign,
+  summarize,
+  writeSession,
+} from './channel-state.ts';
+import type { ChannelState } from './channel-state.ts';
+import { newDesignId } from './design-id.ts';
+import type { ChannelKey, DesignStore, DesignSummary, ThreadKey } from './design-store.ts';
+
+/** Options for the in-memory store; `now` is the clock for session and title timestamps. */
+export interface MemoryStoreOptions {
+  now?: () => Date;
+}
+
+/**
+ * A DesignStore that keeps everything in this process, for tests, benchmarks and `memory:`.
+ * Values are copied on the way in and out, so callers can never change stored state by accident.
+ */
+export function createMemoryStore(options: MemoryStoreOptions = {}): DesignStore {
+  const now = options.now ?? (() => new Date());
+  const channels = new Map<string, ChannelState>();
+  let closed = false;
+
+  const channelOf = (key: ChannelKey, create: boolean): ChannelState | undefined => {
+    if (closed) throw new Error('the memory store is closed');
+    const id = JSON.stringify([key.platform, key.workspace, key.channel]);
+    let state = channels.get(id);
+    if (!state && create) {
+      state = emptyChannelState();
+      channels.set(id, state);
+    }
+    return state;
+  };
+
+  return {
+    async getDesign(key: ThreadKey) {
+      return copyJson(channelOf(key, false)?.designs.get(key.thread));
+    },
+    async saveVersion(key, expectedVersion, version, title) {
+      const state = channelOf(key, true)!;
+      return copyJson(appendVersion(state, key, expectedVersion, version, title, newDesignId).design);
+    },
+    async setTitle(key, title) {
+      return copyJson(renameDesign(channelOf(key, false) ?? emptyChannelState(), key, title, now()));
+    },
+    async deleteDesign(key) {
+      return channelOf(key, false)?.designs.delete(key.thread) ?? false;
+    },
+    async listDesigns(channel) {
+      const state = channelOf(channel, false);
+      return state ? channelSummaries(state) : [];
+    },
+    async listUserDesigns(platform, workspace, user, limit) {
+      const found: DesignSummary[] = [];
+      for (const state of channels.values()) {
+        for (const design of state.designs.values()) {
+          const inWorkspace = design.key.platform === platform && design.key.workspace === workspace;
+          if (inWorkspace && design.versions.some((v) => v.savedBy === user)) found.push(summarize(design));
+        }
+      }
+      return newestFirst(found).slice(0, Math.max(0, limit));
+    },
+    async getSession(key) {
+      return copyJson(channelOf(key, false)?.sessions.get(key.thread));
+    },
+    async putSession(key, expectedVersion, state) {
+      return writeSession(channelOf(key, true)!, key.thread, expectedVersion, state, now());
+    },
+    async deleteSession(key) {
+      channelOf(key, false)?.sessions.delete(key.thread);
+    },
+    async close() {
+      closed = true;
+    },
+  };
+}
