@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { slackLimits } from './slack-limits.ts';
+
+/** Where a click belongs: the session thread and the design version the control was drawn for. */
+export interface ActionContext {
+  thread: string;
+  version?: number;
+}
+
+/** A button's value: its context plus the text the click stands for. */
+export interface ChoiceAction extends ActionContext {
+  value: string;
+}
+
+const ButtonValue = z.object({ t: z.string().min(1), v: z.number().int().optional(), c: z.string() });
+
+/** The action_id prefix of every Quorum choice control. */
+export const choiceActionPrefix = 'quorum_choice_';
+/** The action_id of the "Share in channel" button on private answers. */
+export const shareActionId = 'quorum_share';
+
+/** Packs a choice into a button value, or undefined when it would not fit Slack's 2,000 characters. */
+export function encodeButtonValue(action: ChoiceAction): string | undefined {
+  const encoded = JSON.stringify({ t: action.thread, ...(action.version !== undefined && { v: action.version }), c: action.value });
+  return encoded.length <= slackLimits.buttonValue ? encoded : undefined;
+}
+
+/** Reads a button value written by encodeButtonValue; anything else is undefined. */
+export function decodeButtonValue(raw: string | undefined): ChoiceAction | undefined {
+  if (!raw) return undefined;
+  try {
+    const parsed = ButtonValue.safeParse(JSON.parse(raw));
+    if (!parsed.success) return undefined;
+    return { thread: parsed.data.t, value: parsed.data.c, ...(parsed.data.v !== undefined && { version: parsed.data.v }) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A select's options can hold only 150 characters each, so the context rides in the block_id
+ * (`q|<version>|<index>|<thread>`) and each option's value is the choice itself.
+ */
+export function encodeBlockContext(context: ActionContext, index: number): string | undefined {
+  const encoded = `q|${context.version ?? ''}|${index}|${context.thread}`;
+  return encoded.length <= slackLimits.blockId ? encoded : undefined;
+}
+
+/** Reads a block_id written by encodeBlockContext. */
+export function decodeBlockContext(blockId: string | undefined): ActionContext | undefined {
+  const match = /^q\|(\d*)\|\d+\|(.+)$/s.exec(blockId ?? '');
+  if (!match) return undefined;
+  return { thread: match[2]!, ...(match[1] ? { version: Number(match[1]) } : {}) };
+}

@@ -1,0 +1,15 @@
+import type { Middleware, AnyMiddlewareArgs } from '@slack/bolt';
+import type { EventDedup } from '../../store/event-dedup.ts';
+import { eventDedupTtlMs } from './slack-deps.ts';
+
+/**
+ * Global middleware: an event whose id was already claimed (Slack redelivers with `X-Slack-Retry-Num`
+ * when it thinks an ack was lost) stops here, so no retry produces a second reply. Bolt has acked it already.
+ */
+export function dropRetries(dedup: EventDedup): Middleware<AnyMiddlewareArgs> {
+  return async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !(await dedup.claim(`slack:${eventId}`, eventDedupTtlMs))) return;
+    await next();
+  };
+}

@@ -1,0 +1,127 @@
+import type { App, RespondFn, webApi } from '@slack/bolt';
+import { parseRequirementsText } from '../../../rules/parsers/free-text.ts';
+import type { Reply } from '../../../dialog/reply.ts';
+import { askCore, converse } from '../converse.ts';
+import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
+import { explain, sendReplies, type Destination } from '../post-replies.ts';
+import type { SlackDeps } from '../slack-deps.ts';
+import { friendlyPostError, platformErrorCode } from '../slack-errors.ts';
+import { slackTurn, unescapeSlackText, workspaceOf } from '../slack-turn.ts';
+
+/** The part of a slash command payload this handler reads. */
+interface CommandPayload {
+  text: string;
+  user_id: string;
+  user_name?: string;
+  channel_id: string;
+}
+
+/** One /quorum invocation: who, where, and how to answer them privately. */
+interface Invocation {
+  deps: SlackDeps;
+  client: webApi.WebClient;
+  command: CommandPayload;
+  workspace: string;
+  respond: RespondFn;
+}
+
+const lookupWords = new Set(['lookup', 'search', 'law', 'pattern', 'primitive', 'capability', 'show']);
+const maxShareLength = 500;
+
+function privately(inv: Invocation): Destination {
+  return { channel: inv.command.channel_id, user: inv.command.user_id, ephemeral: true, respond: inv.respond };
+}
+
+/** A private turn: each user has their own scratch conversation per channel for slash commands. */
+function privateTurn(inv: Invocation, text: string) {
+  const { command } = inv;
+  return slackTurn({ workspace: inv.workspace, channel: command.channel_id, thread: `slash-${command.user_id}`, user: command.user_id, text });
+}
+
+/** Posts the opening message of a new thread in the channel; on refusal, tells the user why and returns undefined. */
+async function openThread(inv: Invocation, text: string): Promise<string | undefined> {
+  try {
+    const posted = await inv.client.chat.postMessage({ channel: inv.command.channel_id, text, link_names: false, unfurl_links: false });
+    return posted.ts;
+  } catch (err) {
+    inv.deps.log(err, { where: 'slack open thread', channel: inv.command.channel_id, user: inv.command.user_id, slackError: platformErrorCode(err) });
+    await explain(inv.client, privately(inv), friendlyPostError(err), inv.deps.log);
+    return undefined;
+  }
+}
+
+async function startDesign(inv: Invocation): Promise<void> {
+  const who = escapeMrkdwn(inv.command.user_name ?? 'someone');
+  const thread = await openThread(inv, `:building_construction: ${who} started a design interview. Answer in this thread.`);
+  if (!thread) return;
+  const turn = slackTurn({ workspace: inv.workspace, channel: inv.command.channel_id, thread, user: inv.command.user_id, text: 'design' });
+  await converse(inv.deps, inv.client, turn, { channel: inv.command.channel_id, user: inv.command.user_id, threadTs: thread });
+}
+
+function setCommand(field: string, value: unknown): string {
+  return `set ${field} ${typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value)}`;
+}
+
+/** `/quorum assess <free text>`: reads requirements from plain words, then assesses them in a new thread. */
+async function assessText(inv: Invocation, text: string): Promise<void> {
+  let parsed: ReturnType<typeof parseRequirementsText>;
+  try {
+    parsed = parseRequirementsText(text);
+  } catch (err) {
+    await explain(inv.client, privately(inv), escapeMrkdwn(err instanceof Error ? err.message : String(err)), inv.deps.log);
+    return;
+  }
+  const fields = Object.entries(parsed.requirements).filter(([, value]) => value !== undefined);
+  if (fields.length === 0) {
+    const note = 'I could not read any requirements from that. Try for example `/quorum assess financial, 20k writes/s, four nines, p99 reads under 50ms`.';
+    await explain(inv.client, privately(inv), note, inv.deps.log);
+    return;
+  }
+  const who = escapeMrkdwn(inv.command.user_name ?? 'someone');
+  const thread = await openThread(inv, `:bar_chart: ${who} asked for an assessment of: ${escapeMrkdwn(truncate(text, 1000))}`);
+  if (!thread) return;
+  const to: Destination = { channel: inv.command.channel_id, user: inv.command.user_id, threadTs: thread };
+  const base = { workspace: inv.workspace, channel: inv.command.channel_id, thread, user: inv.command.user_id };
+  const problems: Reply[] = [];
+  for (const [field, value] of fields) {
+    const replies = await askCore(inv.deps, inv.client, slackTurn({ ...base, text: setCommand(field, value) }), to);
+    problems.push(...(replies ?? []).filter((r) => r.kind === 'error'));
+  }
+  const assessed = await askCore(inv.deps, inv.client, slackTurn({ ...base, text: 'assess' }), to);
+  if (!assessed) return;
+  const read = `I read: ${parsed.understood.join('; ')}.` + (parsed.unrecognized.length ? ` I could not use: ${parsed.unrecognized.join('; ')}.` : '');
+  const replies = [{ kind: 'info' as const, text: read }, ...problems, ...assessed];
+  await sendReplies(inv.client, replies, to, { context: { thread }, log: inv.deps.log });
+}
+
+async function dispatch(inv: Invocation): Promise<void> {
+  const text = unescapeSlackText(inv.command.text ?? '').trim();
+  const space = text.indexOf(' ');
+  const sub = (space === -1 ? text : text.slice(0, space)).toLowerCase();
+  const rest = space === -1 ? '' : text.slice(space + 1).trim();
+  if (sub === 'design') return startDesign(inv);
+  if (sub === 'assess' && rest !== '') return assessText(inv, rest);
+  if (sub === '' || sub === 'help') return void (await converse(inv.deps, inv.client, privateTurn(inv, 'help'), privately(inv)));
+  if (sub === 'designs') return void (await converse(inv.deps, inv.client, privateTurn(inv, 'designs'), privately(inv)));
+  if (lookupWords.has(sub) && rest !== '') {
+    const turnText = sub === 'show' ? `show ${rest}` : `lookup ${rest}`;
+    const share = turnText.length <= maxShareLength ? turnText : undefined;
+    return void (await converse(inv.deps, inv.client, privateTurn(inv, turnText), privately(inv), share));
+  }
+  // Anything else ("/quorum what is CAP?") is a question or a chat command; answer it privately.
+  await converse(inv.deps, inv.client, privateTurn(inv, text), privately(inv), text.length <= maxShareLength ? text : undefined);
+}
+
+/** `/quorum <sub>`: acknowledged at once, then answered privately (lookups, help) or in a new thread (design, assess). */
+export function registerSlashCommand(app: App, deps: SlackDeps): void {
+  app.command('/quorum', async ({ command, ack, respond, client, context }) => {
+    await ack();
+    const inv: Invocation = { deps, client, command, workspace: workspaceOf(context), respond };
+    try {
+      await dispatch(inv);
+    } catch (err) {
+      deps.log(err, { where: 'slack /quorum', channel: command.channel_id, user: command.user_id });
+      await explain(client, privately(inv), friendlyPostError(err), deps.log);
+    }
+  });
+}

@@ -1,0 +1,162 @@
+import type { types } from '@slack/bolt';
+import type { Choice, Reply } from '../../dialog/reply.ts';
+import {
+  choiceActionPrefix,
+  encodeBlockContext,
+  encodeButtonValue,
+  shareActionId,
+  type ActionContext,
+} from './action-value.ts';
+import { escapeMrkdwn, escapeWithin, plainSafe, truncate } from './mrkdwn.ts';
+import { assessmentBlocks } from './render-assessment.ts';
+import { contextBlocks, sectionBlocks } from './section-blocks.ts';
+import { slackLimits } from './slack-limits.ts';
+
+/** One Slack message: the notification text and its blocks. */
+export interface SlackMessage {
+  text: string;
+  blocks: types.KnownBlock[];
+}
+
+/** What the renderer needs besides the reply: where clicks belong, and whether to offer "Share in channel". */
+export interface RenderOptions {
+  context: ActionContext;
+  /** The value of the "Share in channel" button (the command to repeat in public), if any. */
+  share?: string;
+}
+
+// Beyond Slack's per-block caps, keep each message readable and well under its payload limits.
+const charsPerMessage = 12_000;
+
+const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: truncate(plainSafe(text), max), emoji: true });
+
+// Chat commands (interface.md) that move around a conversation rather than answer it: always buttons.
+const navigation = new Set(['skip', 'back', 'cancel', 'restart']);
+
+function buttonRows(buttons: types.Button[]): types.KnownBlock[] {
+  const rows: types.KnownBlock[] = [];
+  for (let at = 0; at < buttons.length; at += slackLimits.buttonsPerRow) {
+    rows.push({ type: 'actions', elements: buttons.slice(at, at + slackLimits.buttonsPerRow) });
+  }
+  return rows;
+}
+
+function selectBlocks(choices: Choice[], context: ActionContext, next: () => string): types.KnownBlock[] {
+  const options = choices
+    .filter((c) => c.value.length <= slackLimits.optionValue)
+    .map((c) => ({ text: plain(c.label, slackLimits.optionText), value: c.value }));
+  const blocks: types.KnownBlock[] = [];
+  for (let at = 0, n = 0; at < options.length; at += slackLimits.selectOptions, n += 1) {
+    const blockId = encodeBlockContext(context, n);
+    if (!blockId) break;
+    const select: types.StaticSelect = {
+      type: 'static_select',
+      placeholder: plain(n === 0 ? 'Choose an answer…' : 'More answers…', slackLimits.optionText),
+      options: options.slice(at, at + slackLimits.selectOptions),
+      action_id: next(),
+    };
+    blocks.push({ type: 'actions', block_id: blockId, elements: [select] });
+  }
+  return blocks;
+}
+
+/**
+ * Choices as controls: up to five as one row of buttons; more become a select menu, except the
+ * navigation commands (skip, back …), which stay buttons. "Share in channel" joins the last row.
+ */
+function choiceBlocks(choices: Choice[], context: ActionContext, share: string | undefined, next: () => string): types.KnownBlock[] {
+  const button = (label: string, value: string, actionId: string): types.Button[] => {
+    const encoded = encodeButtonValue({ ...context, value });
+    return encoded ? [{ type: 'button', text: plain(label, slackLimits.buttonText), value: encoded, action_id: actionId }] : [];
+  };
+  const toButtons = (list: Choice[]) => list.flatMap((c) => button(c.label, c.value, next()));
+  const shareButton = share === undefined ? [] : button('Share in channel', share, shareActionId);
+  if (choices.length <= slackLimits.buttonsPerRow) return buttonRows([...toButtons(choices), ...shareButton]);
+  const main = choices.filter((c) => !navigation.has(c.value.trim().toLowerCase()));
+  const nav = choices.filter((c) => navigation.has(c.value.trim().toLowerCase()));
+  const mainBlocks = main.length <= slackLimits.buttonsPerRow ? buttonRows(toButtons(main)) : selectBlocks(main, context, next);
+  return [...mainBlocks, ...buttonRows([...toButtons(nav), ...shareButton])];
+}
+
+function bodyBlocks(reply: Reply): types.KnownBlock[] {
+  const blocks: types.KnownBlock[] = [];
+  if (reply.title) blocks.push({ type: 'header', text: plain(reply.title, slackLimits.headerText) });
+  if (reply.assessment) {
+    if (reply.summary) blocks.push(...sectionBlocks(escapeMrkdwn(reply.summary)));
+    blocks.push(...assessmentBlocks(reply.assessment));
+  } else if (reply.summary || reply.fields?.length) {
+    if (reply.summary) blocks.push(...sectionBlocks(escapeMrkdwn(reply.summary)));
+    blocks.push(...fieldBlocks(reply.fields ?? []));
+  } else {
+    const mark = reply.kind === 'error' ? ':warning: ' : '';
+    blocks.push(...sectionBlocks(mark + escapeMrkdwn(reply.text)));
+  }
+  const notes: string[] = [];
+  if (reply.related?.length) {
+    notes.push(`Related: ${reply.related.map((r) => `${escapeMrkdwn(r.name)} (\`${escapeMrkdwn(r.id)}\`)`).join(', ')}`);
+  }
+  // An assessment shows each formula beside its check already.
+  if (!reply.assessment) for (const formula of reply.formulas ?? []) notes.push(`\`${escapeMrkdwn(formula)}\``);
+  if (reply.design) notes.push(`Design \`${escapeMrkdwn(reply.design.id)}\` · version ${reply.design.version}`);
+  if (reply.file) notes.push(`:page_facing_up: ${escapeMrkdwn(reply.file.name)} is attached below.`);
+  blocks.push(...contextBlocks(notes));
+  return blocks;
+}
+
+function fieldBlocks(fields: NonNullable<Reply['fields']>): types.KnownBlock[] {
+  const blocks: types.KnownBlock[] = [];
+  let inline: { type: 'mrkdwn'; text: string }[] = [];
+  const flush = () => {
+    if (inline.length) blocks.push({ type: 'section', fields: inline });
+    inline = [];
+  };
+  for (const field of fields) {
+    const text = `*${escapeMrkdwn(field.label)}*\n${escapeMrkdwn(field.value)}`;
+    if (field.inline && text.length <= slackLimits.fieldText) {
+      inline.push({ type: 'mrkdwn', text });
+      if (inline.length === slackLimits.fieldsPerSection) flush();
+    } else {
+      flush();
+      blocks.push(...sectionBlocks(text));
+    }
+  }
+  flush();
+  return blocks;
+}
+
+function blockSize(block: types.KnownBlock): number {
+  return JSON.stringify(block).length;
+}
+
+/**
+ * Renders a neutral reply as one or more Block Kit messages, each within Slack's limits.
+ * A long reply is split between blocks, never inside one; the choices always come last.
+ */
+export function renderBlocks(reply: Reply, options: RenderOptions): SlackMessage[] {
+  let actionCount = 0;
+  const next = () => `${choiceActionPrefix}${actionCount++}`;
+  const context = { ...options.context, ...(reply.design && { version: reply.design.version }) };
+  const blocks = [...bodyBlocks(reply), ...choiceBlocks(reply.choices ?? [], context, options.share, next)];
+
+  const groups: types.KnownBlock[][] = [[]];
+  let size = 0;
+  for (const block of blocks) {
+    const current = groups[groups.length - 1]!;
+    const bytes = blockSize(block);
+    if (current.length > 0 && (current.length === slackLimits.blocksPerMessage || size + bytes > charsPerMessage)) {
+      groups.push([block]);
+      size = bytes;
+    } else {
+      current.push(block);
+      size += bytes;
+    }
+  }
+  const fallback = reply.text.trim() || reply.title || 'Quorum';
+  return groups.map((group, index) => ({
+    text:
+      index === 0
+        ? escapeWithin(fallback, slackLimits.textFallback)
+        : escapeWithin(`${reply.title ?? 'Quorum'} (part ${index + 1} of ${groups.length})`, slackLimits.textFallback),
+    blocks: group,
+  }));
+}

@@ -1,0 +1,13 @@
+import type { Quorum } from '../../bootstrap.ts';
+
+/** Where the adapter reports bugs and refused calls: the error, plus context without secrets. */
+export type SlackLog = (err: unknown, context: Record<string, unknown>) => void;
+
+/** What every Slack handler needs: the core and stores, and the log. */
+export interface SlackDeps {
+  quorum: Pick<Quorum, 'core' | 'stores'>;
+  log: SlackLog;
+}
+
+/** How long a Slack event id is remembered, so a retried delivery is dropped (Slack retries within minutes). */
+export const eventDedupTtlMs = 60 * 60 * 1000;

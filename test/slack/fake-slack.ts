@@ -1,0 +1,165 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/** One request the fake received: the Web API method (or `response_url`, `upload`), its parameters and headers. */
+export interface RecordedCall {
+  method: string;
+  params: Record<string, unknown>;
+  headers: IncomingMessage['headers'];
+  at: number;
+}
+
+/** A one-shot scripted answer for the next call of a method. */
+export interface ScriptedResponse {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: Record<string, unknown>;
+}
+
+/** A loopback stand-in for Slack: the Web API under /api/, response_url and upload endpoints, and a Socket Mode WebSocket. */
+export interface FakeSlack {
+  url: string;
+  /** What SLACK_API_URL should be (ends with /api/). */
+  apiUrl: string;
+  calls: RecordedCall[];
+  callsTo(method: string): RecordedCall[];
+  /** Resolves once `count` calls of `method` arrived (rejects after `timeoutMs`). */
+  waitFor(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
+  /** Answers the next call of `method` with `response` instead of the usual success. */
+  script(method: string, response: ScriptedResponse): void;
+  /** Every chat.postMessage/postEphemeral to this channel fails with `error` (e.g. not_in_channel). */
+  refuseChannel(channel: string, error: string): void;
+  responseUrl(id: string): string;
+  /** Messages the Socket Mode client sent back (acks), and a way to push envelopes to it. */
+  socket: { received: unknown[]; send(message: unknown): void; connections(): number };
+  close(): Promise<void>;
+}
+
+function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (raw === '') return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  if (contentType?.includes('application/x-www-form-urlencoded')) {
+    const params: Record<string, unknown> = {};
+    for (const [key, value] of new URLSearchParams(raw)) {
+      params[key] = /^[[{]/.test(value) ? (() => { try { return JSON.parse(value); } catch { return value; } })() : value;
+    }
+    return params;
+  }
+  return { raw };
+}
+
+/** Starts the fake on 127.0.0.1 with an ephemeral port. */
+export async function startFakeSlack(options: { teamId?: string; botUserId?: string } = {}): Promise<FakeSlack> {
+  const calls: RecordedCall[] = [];
+  const scripted = new Map<string, ScriptedResponse[]>();
+  const refused = new Map<string, string>();
+  const waiters: Array<() => void> = [];
+  let ts = 1_700_000_000;
+  let fileId = 0;
+  let url = '';
+  let wsUrl = '';
+
+  const success = (method: string, params: Record<string, unknown>): Record<string, unknown> => {
+    const channel = typeof params.channel === 'string' ? params.channel : undefined;
+    if ((method === 'chat.postMessage' || method === 'chat.postEphemeral') && channel && refused.has(channel)) {
+      return { ok: false, error: refused.get(channel) };
+    }
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://quorum-test.slack.com/', team: 'Test', user: 'quorum', team_id: options.teamId ?? 'T0', user_id: options.botUserId ?? 'UBOT', bot_id: 'BBOT' };
+      case 'chat.postMessage':
+        ts += 1;
+        return { ok: true, channel, ts: `${ts}.000100`, message: { text: params.text, ts: `${ts}.000100` } };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${ts}.000200` };
+      case 'files.getUploadURLExternal':
+        fileId += 1;
+        return { ok: true, upload_url: `${url}/upload/F${fileId}`, file_id: `F${fileId}` };
+      case 'files.completeUploadExternal':
+        return { ok: true, files: (params.files as Array<{ id: string; title?: string }> | undefined)?.map((f) => ({ id: f.id, title: f.title })) ?? [] };
+      case 'apps.connections.open':
+        return { ok: true, url: wsUrl };
+      default:
+        return { ok: true };
+    }
+  };
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      const method = path.startsWith('/api/') ? path.slice(5) : path.startsWith('/respond/') ? 'response_url' : path.startsWith('/upload/') ? 'upload' : path;
+      const params = method === 'upload' ? { raw, file: path.slice(8) } : parseBody(raw, req.headers['content-type']);
+      if (method === 'response_url') params.responseId = path.slice(9);
+      calls.push({ method, params, headers: req.headers, at: Date.now() });
+      for (const wake of waiters.splice(0)) wake();
+      const script = scripted.get(method)?.shift();
+      if (script) {
+        res.writeHead(script.status ?? 200, { 'content-type': 'application/json', ...script.headers });
+        res.end(JSON.stringify(script.body ?? { ok: false, error: 'ratelimited' }));
+        return;
+      }
+      res.writeHead(200, { 'content-type': method === 'upload' ? 'text/plain' : 'application/json' });
+      res.end(method === 'upload' ? 'OK' : JSON.stringify(method === 'response_url' ? { ok: true } : success(method, params)));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve) => wss.once('listening', resolve));
+  wsUrl = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link`;
+  const sockets = new Set<WebSocket>();
+  const received: unknown[] = [];
+  wss.on('connection', (ws) => {
+    sockets.add(ws);
+    ws.on('message', (data) => {
+      received.push(JSON.parse(String(data)));
+      for (const wake of waiters.splice(0)) wake();
+    });
+    ws.on('close', () => sockets.delete(ws));
+    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake-slack' }, connection_info: { app_id: 'AFAKE' } }));
+  });
+
+  const callsTo = (method: string) => calls.filter((c) => c.method === method);
+  return {
+    url,
+    apiUrl: `${url}/api/`,
+    calls,
+    callsTo,
+    waitFor(method, count = 1, timeoutMs = 8000) {
+      return new Promise((resolve, reject) => {
+        const deadline = setTimeout(() => reject(new Error(`waited ${timeoutMs} ms for ${count}× ${method}; saw ${JSON.stringify(calls.map((c) => c.method))}`)), timeoutMs);
+        const check = () => {
+          const found = callsTo(method);
+          if (found.length >= count) {
+            clearTimeout(deadline);
+            resolve(found);
+          } else waiters.push(check);
+        };
+        check();
+      });
+    },
+    script(method, response) {
+      scripted.set(method, [...(scripted.get(method) ?? []), response]);
+    },
+    refuseChannel(channel, error) {
+      refused.set(channel, error);
+    },
+    responseUrl: (id) => `${url}/respond/${id}`,
+    socket: {
+      received,
+      send: (message) => sockets.forEach((ws) => ws.send(JSON.stringify(message))),
+      connections: () => sockets.size,
+    },
+    async close() {
+      for (const ws of sockets) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
