@@ -92,7 +92,7 @@ describe('terminal rendering', () => {
     expect(text.split('\n')[0]).toBe('Outbox (M1, outbox)');
     expect(text).toMatch(/^Primitives: Durable Log \(P3\)/m);
     expect(text).toMatch(/^Related: /m);
-    expect(text).toContain('[1] Show P3 → show P3');
+    expect(text).toContain('#1 Show P3');
   });
 
   it('prints the reply text as it is when an assessment is attached', () => {

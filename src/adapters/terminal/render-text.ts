@@ -9,23 +9,29 @@ function indent(text: string): string {
 
 /**
  * Renders a reply for the terminal: title, summary, fields as "Label: value" blocks, related
- * entries on one line, and choices as numbered options ("[1] Show P8 → show P8").
+ * entries on one line, and choices as numbered options ("#1 Show P8 (show P8)") that the
+ * terminal lets you pick by typing `#1`. `firstChoice` numbers this reply's choices after earlier ones.
  */
-export function renderText(reply: Reply): string {
+export function renderText(reply: Reply, options: { firstChoice?: number } = {}): string {
+  const first = options.firstChoice ?? 1;
   // An assessment card has its own text rendering, made by the assessment reply builder.
-  if (reply.assessment) return reply.text;
-  if (!reply.title && !reply.summary && !reply.fields?.length) return [reply.text, ...choiceLines(reply)].join('\n');
+  if (reply.assessment || (!reply.title && !reply.summary && !reply.fields?.length)) {
+    return [reply.text, ...choiceLines(reply, first)].join('\n');
+  }
   const blocks: string[] = [];
   if (reply.title) blocks.push(`${reply.title}\n${'='.repeat(Math.min(reply.title.length, 72))}`);
   if (reply.summary) blocks.push(reply.summary);
   const fields = (reply.fields ?? []).map((f) => (f.value.includes('\n') ? `${f.label}:\n${indent(f.value)}` : `${f.label}: ${f.value}`));
   if (fields.length > 0) blocks.push(fields.join('\n'));
   if (reply.related?.length) blocks.push(`Related: ${reply.related.map((r) => `${r.name} (${r.id})`).join(', ')}`);
-  const choices = choiceLines(reply);
+  const choices = choiceLines(reply, first);
   if (choices.length > 0) blocks.push(choices.join('\n'));
   return blocks.join('\n\n');
 }
 
-function choiceLines(reply: Reply): string[] {
-  return (reply.choices ?? []).map((c, i) => `[${i + 1}] ${c.label} → ${c.value}`);
+function choiceLines(reply: Reply, first: number): string[] {
+  return (reply.choices ?? []).map((c, i) => {
+    const typed = c.label.toLowerCase() === c.value.toLowerCase() ? '' : ` (${c.value})`;
+    return `#${first + i} ${c.label}${typed}`;
+  });
 }

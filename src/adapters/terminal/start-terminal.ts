@@ -83,7 +83,13 @@ export async function startTerminal(core: Core, options: TerminalOptions): Promi
     if (options.json) {
       write(JSON.stringify({ turn: turnNumber, replies: replies.map(replyToJson) }));
     } else {
-      write(replies.map((r) => renderText(r)).join('\n\n') + '\n');
+      let firstChoice = 1;
+      const blocks = replies.map((reply) => {
+        const text = renderText(reply, { firstChoice });
+        firstChoice += reply.choices?.length ?? 0;
+        return text;
+      });
+      write(blocks.join('\n\n') + '\n');
       prompt();
     }
   }

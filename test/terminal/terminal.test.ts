@@ -1,0 +1,58 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { startTerminal } from '../../src/adapters/terminal/start-terminal.ts';
+import { makeCore } from '../helpers/dialog-harness.ts';
+
+/** Feeds lines to the terminal adapter over the real core and returns everything it printed. */
+async function converse(lines: string[], options: { json?: boolean; interactive?: boolean } = {}): Promise<string> {
+  const { core } = await makeCore();
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+  const done = startTerminal(core, {
+    input,
+    output,
+    thread: 'terminal-test',
+    user: 'tester',
+    json: options.json ?? false,
+    interactive: options.interactive ?? false,
+  });
+  input.end(lines.join('\n') + '\n');
+  await done;
+  return printed;
+}
+
+describe('terminal chat', () => {
+  it('answers a plain question with the entry as text', async () => {
+    const printed = await converse(['what is CAP?']);
+    expect(printed).toMatch(/CAP Theorem/);
+    expect(printed).toMatch(/#1 Show /);
+  });
+
+  it('picks a numbered option of the last reply when the user types #n', async () => {
+    const printed = await converse(['show P8', '#1']);
+    const firstOption = /#1 Show (\S+)/.exec(printed)?.[1];
+    expect(firstOption).toBeTruthy();
+    const afterPick = printed.split(/#1 Show \S+/)[1] ?? '';
+    expect(afterPick).toContain(`(${firstOption})`);
+  });
+
+  it('treats #n with no such option as ordinary text instead of failing', async () => {
+    const printed = await converse(['#9']);
+    expect(printed.length).toBeGreaterThan(0);
+  });
+
+  it('greets and prompts only when interactive, and stops at quit', async () => {
+    const printed = await converse(['quit', 'what is CAP?'], { interactive: true });
+    expect(printed).toMatch(/^Quorum — design distributed systems/);
+    expect(printed).not.toMatch(/CAP Theorem/);
+  });
+
+  it('prints one JSON line per turn with --json, numbered from 1', async () => {
+    const printed = await converse(['help', 'show P1'], { json: true });
+    const lines = printed.trim().split('\n').map((l) => JSON.parse(l) as { turn: number; replies: unknown[] });
+    expect(lines.map((l) => l.turn)).toEqual([1, 2]);
+    expect(lines.every((l) => l.replies.length > 0)).toBe(true);
+  });
+});
