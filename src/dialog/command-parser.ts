@@ -3,10 +3,26 @@ import { UserError } from '../errors.ts';
 import { requirementFields, type RequirementField } from '../rules/requirements.ts';
 import { closeNames } from './close-names.ts';
 
+/** The catalog kinds that have a chat command of their own: `law <q>`, `patterns`, … */
+export type LookupKind = 'law' | 'pattern' | 'primitive' | 'capability';
+
+/** Each kind's command word, singular and plural. */
+const kindWords: Record<string, LookupKind> = {
+  law: 'law',
+  laws: 'law',
+  pattern: 'pattern',
+  patterns: 'pattern',
+  primitive: 'primitive',
+  primitives: 'primitive',
+  capability: 'capability',
+  capabilities: 'capability',
+};
+
 /** One chat command, as interface.md "Chat commands" lists them; anything else is `text`. */
 export type Command =
   | { type: 'help' }
-  | { type: 'lookup'; query: string }
+  | { type: 'lookup'; query: string; kind?: LookupKind }
+  | { type: 'list'; kind: LookupKind }
   | { type: 'question'; query: string }
   | { type: 'showEntry'; id: string }
   | { type: 'showDesign' }
@@ -77,6 +93,20 @@ export function resolveField(name: string): RequirementField {
   });
 }
 
+/** `law <q>` searches the laws only; `laws` (or `law`, `list laws`) alone lists them all. */
+function parseKindCommand(kind: LookupKind, arg: string): Command {
+  const query = arg.replace(/\?+$/, '').trim();
+  return query === '' ? { type: 'list', kind } : { type: 'lookup', query, kind };
+}
+
+function parseList(arg: string): Command {
+  const kind = kindWords[arg.toLowerCase()];
+  if (!kind) {
+    throw new UserError('bad_command', 'Say what to list: `laws`, `patterns`, `primitives` or `capabilities`.', { hint: 'list <laws|patterns|primitives|capabilities>' });
+  }
+  return { type: 'list', kind };
+}
+
 function parseVersion(token: string): number | undefined {
   const m = /^v?(\d{1,6})$/i.exec(token);
   return m ? Number(m[1]) : undefined;
@@ -115,7 +145,11 @@ export function parseCommand(input: string): Command {
   const space = lower.indexOf(' ');
   const verb = space === -1 ? lower : lower.slice(0, space);
   const arg = space === -1 ? '' : text.slice(space + 1).trim();
+  const kind = kindWords[verb.replace(/\?+$/, '')];
+  if (kind) return parseKindCommand(kind, arg);
   switch (verb) {
+    case 'list':
+      return parseList(arg);
     case 'help':
       return { type: 'help' };
     case 'lookup':

@@ -1,6 +1,6 @@
 import { isUserError } from '../errors.ts';
 import type { Requirements } from '../rules/requirements.ts';
-import { isNo, isYes, parseCommand, type Command } from './command-parser.ts';
+import { isNo, isYes, parseCommand, type Command, type LookupKind } from './command-parser.ts';
 import { formatValue } from './format-value.ts';
 import type { Interview } from './interview-schema.ts';
 import { answerStep, applyValues, findStep, nextStep, parseField } from './interview-flow.ts';
@@ -39,7 +39,8 @@ export type EngineResult =
   | { tag: 'export' }
   | { tag: 'why'; id: string }
   | { tag: 'whyNot'; id: string }
-  | { tag: 'lookup'; query: string; casual?: boolean }
+  | { tag: 'lookup'; query: string; casual?: boolean; kind?: LookupKind }
+  | { tag: 'list'; kind: LookupKind }
   | { tag: 'entry'; id: string }
   | { tag: 'name'; title: string }
   | { tag: 'delete' }
@@ -116,8 +117,11 @@ function run(command: Command, s: SessionState, turn: Turn, ctx: EngineContext):
     case 'help':
       return { state: s, result: answer(helpReply(interviewing)) };
     case 'lookup':
+      return { state: s, result: { tag: 'lookup', query: command.query, ...(command.kind && { kind: command.kind }) } };
     case 'question':
       return { state: s, result: { tag: 'lookup', query: command.query } };
+    case 'list':
+      return { state: s, result: { tag: 'list', kind: command.kind } };
     case 'showEntry':
       return { state: s, result: { tag: 'entry', id: command.id } };
     case 'showDesign':

@@ -15,6 +15,8 @@ import { assessmentReply } from './replies/assessment-reply.ts';
 import { errorReply, infoReply, titledReply } from './replies/basic-replies.ts';
 import { answersSoFarReply, designsReply, designSummaryReply, diffReply, historyReply } from './replies/design-replies.ts';
 import { entryReply } from './replies/entry-reply.ts';
+import { kindSearchReply } from './replies/kind-search-reply.ts';
+import { listReply } from './replies/list-reply.ts';
 import { questionReply } from './replies/question-reply.ts';
 import { searchReply } from './replies/search-reply.ts';
 import { neutralizeMentions } from './sanitize.ts';
@@ -168,7 +170,10 @@ export async function performEffect(result: EngineResult, env: EffectEnv): Promi
     case 'assess':
       return saveAssessment(env, result.requirements, result.answeredBy, result.cause);
     case 'lookup':
+      if (result.kind) return done(kindSearchReply(result.query, result.kind, env.catalog, env.search));
       return done(lookup(env, result.query, result.casual));
+    case 'list':
+      return done(listReply(result.kind, env.catalog.list(result.kind)));
     case 'entry': {
       const entry = env.catalog.get(result.id);
       return done(entry ? entryReply(entry, env.catalog) : lookup(env, result.id));

@@ -6,6 +6,15 @@ const table: Array<[string, Command]> = [
   ['help', { type: 'help' }],
   ['HELP', { type: 'help' }],
   ['lookup raft', { type: 'lookup', query: 'raft' }],
+  ['law cap', { type: 'lookup', query: 'cap', kind: 'law' }],
+  ['Pattern Outbox?', { type: 'lookup', query: 'Outbox', kind: 'pattern' }],
+  ['primitives 5', { type: 'lookup', query: '5', kind: 'primitive' }],
+  ['capability total order', { type: 'lookup', query: 'total order', kind: 'capability' }],
+  ['patterns', { type: 'list', kind: 'pattern' }],
+  ['Laws.', { type: 'list', kind: 'law' }],
+  ['primitive', { type: 'list', kind: 'primitive' }],
+  ['capabilities?', { type: 'list', kind: 'capability' }],
+  ['list capabilities', { type: 'list', kind: 'capability' }],
   ['what is CAP?', { type: 'question', query: 'CAP' }],
   ["what's the outbox pattern?", { type: 'question', query: 'outbox pattern' }],
   ['tell me about sagas', { type: 'question', query: 'sagas' }],
@@ -52,6 +61,7 @@ describe('the chat command parser', () => {
     ['why', 'bad_command', 'why <id>'],
     ['why not', 'bad_command', 'why not <id>'],
     ['lookup', 'bad_command', 'lookup'],
+    ['list widgets', 'bad_command', 'patterns'],
   ])('refuses %j with code %s and a message that helps', (input, code, words) => {
     try {
       parseCommand(input);

@@ -30,6 +30,21 @@ describe('the Slack app over HTTP', () => {
     expect(shownText(shared!.params.blocks)).toContain('CAP');
   });
 
+  it('keeps the kind of /quorum law, pattern and the rest, so only entries of that kind answer', async () => {
+    const answerTo = async (text: string) => {
+      const sent = await h.command(T1, text);
+      const mine = () => h.fake.callsTo('response_url').filter((c) => c.params.responseId === sent.responseId);
+      for (let n = 0; n < 200 && mine().length === 0; n++) await new Promise((r) => setTimeout(r, 20));
+      return mine().map((c) => shownText(c.params.blocks)).join('\n');
+    };
+    expect(await answerTo('pattern outbox')).toContain('Outbox (M1, outbox)');
+    const wrongKind = await answerTo('law outbox');
+    expect(wrongKind).toContain('No law matches');
+    expect(wrongKind).toContain('is a pattern, not a law');
+    expect(await answerTo('primitive 5')).toContain('Consensus (P5)');
+    expect(await answerTo('patterns')).toContain('Patterns (15)');
+  });
+
   it('answers a mention in a thread under the question', async () => {
     const origin = { ...T1, channel: 'C-mention' };
     const res = await h.event(origin, { type: 'app_mention', user: 'U1', text: '<@UBOT> what is CAP?', ts: '1700000100.000001', channel: origin.channel });

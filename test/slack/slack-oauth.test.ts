@@ -18,6 +18,22 @@ function installation(team: string): Installation {
   };
 }
 
+/** What Slack's oauth.v2.access returns for a bot installed in `team`. */
+function oauthAccess(team: string, token: string): Record<string, unknown> {
+  return {
+    ok: true,
+    app_id: 'AFAKE',
+    authed_user: { id: 'U-admin' },
+    scope: 'app_mentions:read,chat:write,commands',
+    token_type: 'bot',
+    access_token: token,
+    bot_user_id: 'UBOT',
+    team: { id: team, name: `Team ${team}` },
+    enterprise: null,
+    is_enterprise_install: false,
+  };
+}
+
 describe('the Slack app installed over OAuth', () => {
   let fake: FakeSlack;
   let quorum: Quorum;
@@ -47,13 +63,52 @@ describe('the Slack app installed over OAuth', () => {
     expect(location.searchParams.get('scope')).toContain('app_mentions:read');
   });
 
+  it('completes an install at /slack/oauth_redirect: exchanges the code, stores the workspace, and answers it with its own token', async () => {
+    const install = await fetch(`http://127.0.0.1:${slack.port}/slack/install`, { redirect: 'manual' });
+    const state = new URL(install.headers.get('location')!).searchParams.get('state');
+    const cookie = install.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('slack-app-oauth-state='));
+    expect(state).toBeTruthy();
+    expect(cookie).toBe(`slack-app-oauth-state=${state}`);
+    fake.script('oauth.v2.access', { body: oauthAccess('T9', 'xoxb-T9-granted') });
+
+    const callback = await fetch(`http://127.0.0.1:${slack.port}/slack/oauth_redirect?code=code-from-slack&state=${encodeURIComponent(state!)}`, {
+      headers: { cookie: cookie! },
+      redirect: 'manual',
+    });
+    expect(callback.status).toBe(200);
+    const [exchange] = fake.callsTo('oauth.v2.access');
+    expect(exchange!.params).toMatchObject({ code: 'code-from-slack', client_id: '111.222', client_secret: 'client-secret' });
+    const stored = (await quorum.stores.installations.fetch('slack/team/T9/bot')) as Installation | undefined;
+    expect(stored?.bot?.token).toBe('xoxb-T9-granted');
+    expect(stored?.team?.id).toBe('T9');
+
+    const before = fake.callsTo('chat.postMessage').length;
+    await postToSlackApp(slack.port!, eventBody({ team: 'T9' }, { type: 'app_mention', user: 'U9', text: '<@UBOT> help', ts: '9.1', channel: 'C-T9' }));
+    const posts = await fake.waitFor('chat.postMessage', before + 1);
+    const answer = posts.slice(before).find((c) => c.params.channel === 'C-T9');
+    expect(answer?.headers.authorization).toBe('Bearer xoxb-T9-granted');
+  });
+
+  it('refuses an OAuth callback whose state does not belong to the browser, and stores nothing', async () => {
+    const install = await fetch(`http://127.0.0.1:${slack.port}/slack/install`, { redirect: 'manual' });
+    const state = new URL(install.headers.get('location')!).searchParams.get('state');
+    fake.script('oauth.v2.access', { body: oauthAccess('T8', 'xoxb-T8') });
+    const exchanges = fake.callsTo('oauth.v2.access').length;
+
+    const callback = await fetch(`http://127.0.0.1:${slack.port}/slack/oauth_redirect?code=c&state=${encodeURIComponent(state!)}`, { redirect: 'manual' });
+    expect(callback.status).toBeGreaterThanOrEqual(400);
+    expect(fake.callsTo('oauth.v2.access')).toHaveLength(exchanges);
+    expect(await quorum.stores.installations.fetch('slack/team/T8/bot')).toBeUndefined();
+  });
+
   it('answers a workspace with its own installation, and forgets it on app_uninstalled and tokens_revoked', async () => {
     const store = createInstallationStore(quorum.stores.installations);
     await store.storeInstallation(installation('T-a'));
     await store.storeInstallation(installation('T-b'));
 
+    const before = fake.callsTo('chat.postMessage').length;
     await postToSlackApp(slack.port!, eventBody({ team: 'T-a' }, { type: 'app_mention', user: 'U1', text: '<@UBOT> help', ts: '1.1', channel: 'C-a' }));
-    const [post] = await fake.waitFor('chat.postMessage');
+    const post = (await fake.waitFor('chat.postMessage', before + 1)).slice(before).find((c) => c.params.channel === 'C-a');
     expect(post!.headers.authorization).toBe('Bearer xoxb-T-a');
 
     await postToSlackApp(slack.port!, eventBody({ team: 'T-a' }, { type: 'app_uninstalled' }));

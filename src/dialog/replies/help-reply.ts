@@ -13,6 +13,8 @@ const commands: Array<[string, string]> = [
   ['why <id> / why not <id>', 'what put an item in the design, or kept it out'],
   ['name <title> / delete', 'title this design, or delete it (asks first)'],
   ['lookup <words>', 'search the framework; plain questions like "what is CAP?" work too'],
+  ['law / pattern / primitive / capability <words>', 'search one kind only, e.g. pattern outbox or primitive 5'],
+  ['laws / patterns / primitives / capabilities', 'list every entry of that kind'],
 ];
 
 /** The list of chat commands, with a note about the interview when one is running. */

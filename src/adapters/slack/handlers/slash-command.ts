@@ -25,6 +25,7 @@ interface Invocation {
   respond: RespondFn;
 }
 
+/** Lookup subcommands, passed to the dialog as typed: `law <q>` and its siblings keep their kind filter there. */
 const lookupWords = new Set(['lookup', 'search', 'law', 'pattern', 'primitive', 'capability', 'show']);
 const maxShareLength = 500;
 
@@ -104,7 +105,7 @@ async function dispatch(inv: Invocation): Promise<void> {
   if (sub === '' || sub === 'help') return void (await converse(inv.deps, inv.client, privateTurn(inv, 'help'), privately(inv)));
   if (sub === 'designs') return void (await converse(inv.deps, inv.client, privateTurn(inv, 'designs'), privately(inv)));
   if (lookupWords.has(sub) && rest !== '') {
-    const turnText = sub === 'show' ? `show ${rest}` : `lookup ${rest}`;
+    const turnText = `${sub} ${rest}`;
     const share = turnText.length <= maxShareLength ? turnText : undefined;
     return void (await converse(inv.deps, inv.client, privateTurn(inv, turnText), privately(inv), share));
   }
