@@ -7,12 +7,14 @@ import { DesignDraft, type ItemKind } from './design-draft.ts';
 import { renderTemplate } from './explain.ts';
 import { buildProducers, why, whyNot, type ExplainContext } from './explanations.ts';
 import { deriveFacts, type Facts } from './facts.ts';
+import { selectObligations } from './obligation-selection.ts';
 import { addPatternPrimitives, detectPatterns, nearMisses } from './patterns.ts';
 import type { Requirements } from './requirements.ts';
 import { compileRules } from './rule-engine.ts';
 import { loadPatternDetection, loadRules } from './rule-loader.ts';
 import type { LoadedRule } from './rule-schema.ts';
 import { validateDesign } from './validation/index.ts';
+import { selectWarnings, type RuleWarning } from './warning-selection.ts';
 
 /** An assessment with the explanations behind it (these back the chat commands `why` and `why not`). */
 export interface AssessResult {
@@ -28,9 +30,7 @@ export interface Assessor {
   assess(requirements: Requirements): Promise<AssessResult>;
 }
 
-type Warning = Assessment['warnings'][number];
 type Technology = Assessment['technologies'][number];
-const severityRank = { high: 0, medium: 1, low: 2 } as const;
 
 /** Rewrites the ids a rule names into the catalog's own spelling. */
 function canonicalize(rule: LoadedRule, index: CatalogIndex): LoadedRule {
@@ -38,7 +38,7 @@ function canonicalize(rule: LoadedRule, index: CatalogIndex): LoadedRule {
   return { ...rule, event: { ...rule.event, capabilities: fix(rule.event.capabilities), primitives: fix(rule.event.primitives), patterns: fix(rule.event.patterns) } };
 }
 
-function applyRule(rule: LoadedRule, facts: Record<string, unknown>, draft: DesignDraft, warnings: Warning[], technologies: Technology[]): void {
+function applyRule(rule: LoadedRule, facts: Record<string, unknown>, draft: DesignDraft, warnings: RuleWarning[], technologies: Technology[]): void {
   const text = renderTemplate(rule.event.reason, facts);
   const reason = `${text} (rule ${rule.id}, framework ${rule.source})`;
   const adds: Array<[ItemKind, string[]]> = [
@@ -48,39 +48,11 @@ function applyRule(rule: LoadedRule, facts: Record<string, unknown>, draft: Desi
   ];
   for (const [kind, ids] of adds) for (const id of ids) draft.add(kind, id, reason, { rule: rule.id });
   const warning = rule.event.warning;
-  if (warning && !warnings.some((w) => w.id === warning.id)) warnings.push({ id: warning.id, severity: warning.severity, message: text });
+  if (warning && !warnings.some((w) => w.id === warning.id)) {
+    warnings.push({ id: warning.id, severity: warning.severity, message: text, concerns: [], ...(warning.pitfall && { pitfall: warning.pitfall }) });
+  }
   const tech = rule.event.technology;
   if (tech && !technologies.some((t) => t.for === tech.for)) technologies.push({ for: tech.for, pick: tech.pick, why: reason });
-}
-
-/** Pitfalls of the catalog that concern a chosen item, as graded warnings. */
-function pitfallWarnings(ids: readonly string[], index: CatalogIndex, warnings: Warning[]): void {
-  for (const id of ids) {
-    for (const pitfall of index.pitfalls(id)) {
-      if (warnings.some((w) => w.id === pitfall.id)) continue;
-      warnings.push({ id: pitfall.id, severity: pitfall.severity, message: `${pitfall.name} (concerns ${id}): ${pitfall.summary} Fix: ${pitfall.fix}` });
-    }
-  }
-}
-
-const trimDot = (s: string) => s.replace(/\.\s*$/, '');
-
-/** The proof obligations of the chosen patterns, then the catalog obligations about any chosen item. */
-function obligationsFor(patterns: readonly string[], ids: readonly string[], index: CatalogIndex): Assessment['obligations'] {
-  const out: Assessment['obligations'] = [];
-  for (const id of patterns) {
-    const p = index.pattern(id);
-    if (p) out.push({ pattern: id, text: p.proofObligation });
-  }
-  const seen = new Set<string>();
-  for (const id of ids) {
-    for (const o of index.obligations(id)) {
-      if (seen.has(o.id)) continue;
-      seen.add(o.id);
-      out.push({ pattern: id, text: `${o.name}: ${o.method} (${trimDot(o.frequency)}; alert: ${trimDot(o.alert)})` });
-    }
-  }
-  return out;
 }
 
 /**
@@ -97,6 +69,7 @@ export async function createAssessor(options: { catalog: Catalog; costs?: CostTa
   const requirementEngine = compileRules(requirementRules);
   const designEngine = compileRules(rules.filter((r) => r.stage === 'design'));
   const producers = buildProducers(requirementRules, index);
+  const ruleDetected = new Set(rules.flatMap((r) => (r.event.warning?.pitfall ? [r.event.warning.pitfall] : [])));
   const costs = options.costs ?? defaultCosts();
   const byOrder = (a: string, b: string) => index.order(a) - index.order(b);
 
@@ -105,7 +78,7 @@ export async function createAssessor(options: { catalog: Catalog; costs?: CostTa
       const facts: Facts = deriveFacts(requirements);
       const run = await requirementEngine.run(facts);
       const draft = new DesignDraft();
-      const warnings: Warning[] = [];
+      const warnings: RuleWarning[] = [];
       const technologies: Technology[] = [];
       for (const { rule } of run.fired) applyRule(rule, facts, draft, warnings, technologies);
       closeCapabilities(draft, index);
@@ -123,8 +96,10 @@ export async function createAssessor(options: { catalog: Catalog; costs?: CostTa
       const designFacts = { ...facts, capabilities, primitives, patterns, replicasUsed, replicasEven: replicasUsed % 2 === 0 };
       const designRun = await designEngine.run(designFacts);
       for (const { rule } of designRun.fired) applyRule(rule, designFacts, draft, warnings, technologies);
-      pitfallWarnings([...patterns, ...primitives, ...capabilities], index, warnings);
-      warnings.sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
+      // Items a requirement or rule asked for come before those that closure or §5.12 brought in.
+      const direct = (id: string) => draft.isDirect(id);
+      const relevant = (ids: string[]) => [...ids.filter(direct), ...ids.filter((id) => !direct(id))];
+      const chosen = relevant([...patterns, ...capabilities, ...primitives]);
 
       const reasoned = (id: string) => ({ id, reasons: draft.get(id)!.reasons });
       const named = (id: string) => ({ id, name: index.name(id), reasons: draft.get(id)!.reasons });
@@ -134,8 +109,8 @@ export async function createAssessor(options: { catalog: Catalog; costs?: CostTa
         patterns: patterns.map(named),
         nearMisses: misses,
         validation: validateDesign(requirements, facts, primitives, capabilities, costs),
-        warnings,
-        obligations: obligationsFor(patterns, [...patterns, ...primitives, ...capabilities], index),
+        warnings: selectWarnings({ ruleMade: warnings, chosen, direct, ruleDetected }, index),
+        obligations: selectObligations(relevant(patterns), chosen, index),
         technologies,
       };
       const ctx: ExplainContext = { index, draft, run, facts, producers, calledOnly };

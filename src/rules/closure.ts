@@ -1,8 +1,6 @@
-import type { Assessment } from './assessment.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import type { DesignDraft } from './design-draft.ts';
-
-type Warning = Assessment['warnings'][number];
+import type { RuleWarning } from './warning-selection.ts';
 
 /** Adds the capabilities the chosen ones depend on (catalog capability.requires), until nothing changes. */
 export function closeCapabilities(draft: DesignDraft, index: CatalogIndex): void {
@@ -50,8 +48,8 @@ export function closePrimitives(draft: DesignDraft, index: CatalogIndex): void {
 }
 
 /** Pairs of chosen primitives the catalog says clash, as medium warnings (each pair once). */
-export function conflictWarnings(draft: DesignDraft, index: CatalogIndex): Warning[] {
-  const warnings: Warning[] = [];
+export function conflictWarnings(draft: DesignDraft, index: CatalogIndex): RuleWarning[] {
+  const warnings: RuleWarning[] = [];
   const seen = new Set<string>();
   for (const id of draft.ids('primitive')) {
     for (const conflict of index.primitive(id)?.conflicts ?? []) {
@@ -64,6 +62,7 @@ export function conflictWarnings(draft: DesignDraft, index: CatalogIndex): Warni
         id: `conflict-${key.toLowerCase()}`,
         severity: 'medium',
         message: `${pair[0]} ${index.name(pair[0]!)} and ${pair[1]} ${index.name(pair[1]!)} clash: ${conflict.reason}`,
+        concerns: pair,
       });
     }
   }

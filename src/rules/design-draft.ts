@@ -35,6 +35,18 @@ export class DesignDraft {
     return this.items.get(id);
   }
 
+  /**
+   * True when a requirement called for the item: a rule added it, or a rule-added item of another
+   * kind brought it in (a capability's provider, a called pattern's primitives). Items added only by
+   * closure (a capability's dependencies, required combinations) or §5.12 applicability are not.
+   */
+  isDirect(id: string): boolean {
+    const item = this.items.get(id);
+    if (!item) return false;
+    const ruled = (other: string) => (this.items.get(other)?.rules.length ?? 0) > 0;
+    return ruled(id) || item.via.some((v) => this.items.get(v)?.kind !== item.kind && ruled(v));
+  }
+
   /** The ids of one kind, in the order they were added. */
   ids(kind: ItemKind): string[] {
     return [...this.items.values()].filter((i) => i.kind === kind).map((i) => i.id);

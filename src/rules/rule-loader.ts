@@ -84,6 +84,8 @@ function ruleProblems(rule: RuleData, stage: RuleStage, catalog: Catalog | undef
         if (catalog.get(id)?.kind !== kind) problems.push(`event.${field} names '${id}', which is not a ${kind} of the catalog`);
       }
     }
+    const pitfall = rule.event.warning?.pitfall;
+    if (pitfall && catalog.get(pitfall)?.kind !== 'pitfall') problems.push(`event.warning.pitfall names '${pitfall}', which is not a pitfall of the catalog`);
   }
   return problems;
 }

@@ -56,8 +56,13 @@ export const RuleEffect = z
     primitives: ids,
     patterns: ids,
     technology: z.strictObject({ for: z.string().min(1), pick: z.string().min(1) }).optional(),
+    /** A warning; `pitfall` names the catalog pitfall it is a case of, whose generic warning it replaces. */
     warning: z
-      .strictObject({ id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), severity: z.enum(['high', 'medium', 'low']) })
+      .strictObject({
+        id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+        severity: z.enum(['high', 'medium', 'low']),
+        pitfall: z.string().min(1).optional(),
+      })
       .optional(),
     reason: z.string().min(1),
   })

@@ -16,6 +16,8 @@ interface Golden {
     validationPass: boolean;
     checks: Record<string, boolean>;
     warnings: string[];
+    /** Warnings that must not appear (generic cautions the design already answers). */
+    absentWarnings?: string[];
     technologies: Record<string, string>;
   };
 }
@@ -45,6 +47,7 @@ describe('golden scenarios', () => {
       expect(Object.fromEntries(assessment.validation.checks.map((c) => [c.id, c.pass]))).toEqual(want.checks);
       const warningIds = assessment.warnings.map((w) => w.id);
       for (const id of want.warnings) expect(warningIds).toContain(id);
+      for (const id of want.absentWarnings ?? []) expect(warningIds).not.toContain(id);
       expect(Object.fromEntries(assessment.technologies.map((t) => [t.for, t.pick]))).toEqual(want.technologies);
     });
   }
@@ -66,12 +69,45 @@ describe('every assessment', () => {
     }
   });
 
-  it('always orders warnings from high to low severity', async () => {
+  it('always orders warnings from high to low severity, each said once', async () => {
     const assessor = await realAssessor();
-    const golden = JSON.parse(readFileSync(join(dir, 'ticket-booking.json'), 'utf8')) as Golden;
-    const { assessment } = await assessor.assess(Requirements.parse(golden.requirements));
-    const rank = { high: 0, medium: 1, low: 2 };
-    const ranks = assessment.warnings.map((w) => rank[w.severity]);
-    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    for (const file of files) {
+      const golden = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Golden;
+      const { assessment } = await assessor.assess(Requirements.parse(golden.requirements));
+      const rank = { high: 0, medium: 1, low: 2 };
+      const ranks = assessment.warnings.map((w) => rank[w.severity]);
+      expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+      expect(new Set(assessment.warnings.map((w) => w.id)).size).toBe(assessment.warnings.length);
+      expect(new Set(assessment.warnings.map((w) => w.message)).size).toBe(assessment.warnings.length);
+    }
+  });
+
+  it('keeps at most ten catalog pitfalls among the warnings, about items the requirements called for', async () => {
+    const assessor = await realAssessor();
+    for (const file of files) {
+      const golden = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Golden;
+      const { assessment } = await assessor.assess(Requirements.parse(golden.requirements));
+      const pitfalls = assessment.warnings.filter((w) => / \(concerns [^)]+\): /.test(w.message));
+      expect(pitfalls.length).toBeLessThanOrEqual(10);
+      const chosen = new Set([...assessment.capabilities, ...assessment.primitives, ...assessment.patterns].map((i) => i.id));
+      for (const w of pitfalls) {
+        for (const id of / \(concerns ([^)]+)\): /.exec(w.message)![1]!.split(', ')) expect(chosen).toContain(id);
+      }
+    }
+  });
+
+  it('lists one merged proof obligation per chosen pattern first, then at most twelve in all without repeats', async () => {
+    const assessor = await realAssessor();
+    for (const file of files) {
+      const golden = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Golden;
+      const { assessment } = await assessor.assess(Requirements.parse(golden.requirements));
+      const { obligations, patterns } = assessment;
+      expect(obligations.length).toBeLessThanOrEqual(12);
+      expect(new Set(obligations.map((o) => o.text)).size).toBe(obligations.length);
+      const head = obligations.slice(0, patterns.length).map((o) => o.pattern);
+      expect([...head].sort()).toEqual(patterns.map((p) => p.id).slice(0, 12).sort());
+      for (const o of obligations.slice(0, patterns.length)) expect(o.text).toContain(' How: ');
+      expect(obligations.filter((o) => / proof: /i.test(o.text) && patterns.some((p) => o.text.startsWith(`${p.name} proof`)))).toEqual([]);
+    }
   });
 });

@@ -52,6 +52,13 @@ describe('rule loading', () => {
     expect(message).toContain("unknown fact 'writesPerSecond'");
   });
 
+  it('rejects a warning that names as its pitfall an entry that is not a catalog pitfall', () => {
+    const dir = brokenCopy('warnings.json', (rules) => {
+      rules[0]!.event.warning.pitfall = 'P5';
+    });
+    expect(problemsOf(dir)).toMatch(/warnings\.json: rule even-consensus-voters: event\.warning\.pitfall names 'P5'/);
+  });
+
   it('rejects an event naming something the catalog does not have', () => {
     const dir = brokenCopy('features.json', (rules) => {
       rules[0]!.event.primitives = ['P99'];
