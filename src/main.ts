@@ -1,26 +1,77 @@
 import { existsSync } from 'node:fs';
+import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createQuorum, type Quorum } from './bootstrap.ts';
 import { startTerminal } from './adapters/terminal/start-terminal.ts';
 import { startDiscord } from './adapters/discord/start-discord.ts';
 import { startSlack } from './adapters/slack/start-slack.ts';
+import { startShardedDiscord } from './adapters/discord/start-sharded.ts';
+import { trackInFlight } from './in-flight.ts';
+import { createLogger, type Log } from './log.ts';
+import { withTurnLog } from './turn-log.ts';
+import { healthRoute } from './health.ts';
 
-/** A running adapter: something to stop on shutdown. */
+/** A running adapter: something to stop on shutdown (and the port it listens on, if any). */
 interface Running {
   name: string;
+  port?: number;
   stop(): Promise<void>;
 }
 
-async function startPlatforms(config: Config, quorum: Quorum): Promise<Running[]> {
+/** How long shutdown waits for turns in flight before it closes the store anyway. */
+const drainTimeoutMs = 10_000;
+/** After a clean shutdown, how long replies still being sent get before the process is made to exit. */
+const exitGraceMs = 3_000;
+
+/** An adapter's error callback that writes to the log: Bolt's warnings (such as refused requests) as warn, the rest as error. */
+function adapterLog(log: Log, platform: string) {
+  return (err: unknown, context: Record<string, unknown>): void => {
+    const level = context.level === 'warn' ? 'warn' : 'error';
+    log[level]({ platform, ...context, err }, `${platform}: ${err instanceof Error ? err.message : String(err)}`);
+  };
+}
+
+async function startPlatforms(config: Config, quorum: Quorum, log: Log): Promise<Running[]> {
   const running: Running[] = [];
   // Adapters register here explicitly; each folder exports one start…(core, config).
-  if (config.slack) running.push(await startSlack(quorum, config.slack));
+  if (config.slack) running.push(await startSlack(quorum, config.slack, adapterLog(log, 'slack'), { customRoutes: [healthRoute(quorum.stores.designs)] }));
   if (config.discord) {
-    running.push(await startDiscord(quorum, config.discord, (err, context) => {
-      process.stderr.write(`quorum discord: unexpected error ${JSON.stringify(context)}: ${(err as Error)?.stack ?? String(err)}\n`);
-    }));
+    running.push(await startDiscord(quorum, config.discord, adapterLog(log, 'discord')));
   }
   return running;
+}
+
+/** Starts every configured adapter; with DISCORD_SHARDS, Discord runs as shard processes under discord.js's ShardingManager. */
+async function startAll(config: Config, quorum: Quorum, log: Log): Promise<Running[]> {
+  const sharded = config.discord?.shards !== undefined;
+  const running = await startPlatforms(sharded ? { ...config, discord: undefined } : config, quorum, log);
+  if (sharded) {
+    if (config.store.startsWith('file:')) {
+      log.warn({ event: 'config' }, 'Discord shards each open the store: use a postgres:// QUORUM_STORE, since file stores are for one process');
+    }
+    running.push(await startShardedDiscord(config, adapterLog(log, 'discord')));
+  }
+  return running;
+}
+
+/**
+ * Stops gracefully: first no new work (the Slack HTTP server closes, Socket Mode disconnects), then
+ * waits for turns in flight, then logs Discord out (discord.js forgets its token on destroy, so it goes
+ * after the turns that still reply through it), then closes the store and lets the process end.
+ */
+async function shutdown(signal: string, running: Running[], quorum: Quorum, inFlight: ReturnType<typeof trackInFlight>, log: Log) {
+  log.info({ event: 'shutdown', signal, inFlight: inFlight.inFlight() }, 'Quorum is stopping');
+  const last = running.filter((r) => r.name === 'discord');
+  await Promise.allSettled(running.filter((r) => r.name !== 'discord').map((r) => r.stop()));
+  if (!(await inFlight.drain(drainTimeoutMs))) {
+    log.warn({ event: 'shutdown', inFlight: inFlight.inFlight() }, `turns still running after ${drainTimeoutMs} ms; stopping anyway`);
+  }
+  await Promise.allSettled(last.map((r) => r.stop()));
+  await quorum.close();
+  log.info({ event: 'stopped' }, 'Quorum stopped');
+  process.exitCode = 0;
+  // Replies already handed to a platform finish on their own; a lingering keep-alive socket must not hold the exit.
+  setTimeout(() => process.exit(0), exitGraceMs).unref();
 }
 
 async function main(): Promise<void> {
@@ -36,10 +87,13 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const quorum = await createQuorum(config, (err, context) => {
-    process.stderr.write(`quorum: unexpected error ${JSON.stringify(context)}: ${(err as Error)?.stack ?? String(err)}\n`);
-  });
-  const running = await startPlatforms(config, quorum);
+  // Serving a platform, logs are the process's output; in the terminal chat they go to stderr, warnings and worse only.
+  const serving = Boolean(config.slack || config.discord);
+  const log = serving ? createLogger(config.logLevel) : createLogger(quieterOf(config.logLevel, 'warn'), pino.destination(2));
+  const opened = await createQuorum(config, (err, context) => log.error({ ...(context as object), err }, 'unexpected error'));
+  const inFlight = trackInFlight(withTurnLog(opened.core, log));
+  const quorum: Quorum = { ...opened, core: inFlight.core };
+  const running = await startAll(config, quorum, log);
   if (running.length === 0) {
     await startTerminal(quorum.core, {
       input: process.stdin,
@@ -52,13 +106,22 @@ async function main(): Promise<void> {
     await quorum.close();
     return;
   }
-  const shutdown = async () => {
-    await Promise.allSettled(running.map((r) => r.stop()));
-    await quorum.close();
-    process.exit(0);
+  log.info({ event: 'started', adapters: running.map((r) => ({ name: r.name, ...(r.port !== undefined && { port: r.port }) })) }, 'Quorum started');
+  let stopping: Promise<void> | undefined;
+  const stop = (signal: string) => {
+    stopping ??= shutdown(signal, running, quorum, inFlight, log).catch((err: unknown) => {
+      log.fatal({ err }, 'shutdown failed');
+      process.exit(1);
+    });
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** The less verbose of two pino levels. */
+function quieterOf(a: string, b: string): string {
+  const value = (level: string) => pino.levels.values[level] ?? Number.POSITIVE_INFINITY;
+  return value(a) >= value(b) ? a : b;
 }
 
 main().catch((err: unknown) => {

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { App, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, type CustomRoute, type webApi } from '@slack/bolt';
 import type { Config } from '../../config.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { dropRetries } from './drop-retries.ts';
@@ -30,7 +30,12 @@ export interface StartSlackOptions {
   host?: string;
   /** e.g. a faster `retryConfig` in tests; `slackApiUrl` comes from the config. */
   clientOptions?: Omit<webApi.WebClientOptions, 'slackApiUrl' | 'logger'>;
+  /** Extra routes on the HTTP receiver's port, such as `/healthz` (HTTP and OAuth modes). */
+  customRoutes?: CustomRoute[];
 }
+
+/** Slack never sends a request near this size; a bigger body is refused with 413 before anything runs. */
+export const maxBodyBytes = 1024 * 1024;
 
 /** A running Slack adapter; `port` is the bound HTTP port (HTTP and OAuth modes). */
 export interface RunningSlack {
@@ -51,20 +56,29 @@ function createApp(deps: SlackDeps, config: NonNullable<Config['slack']>, option
   if (config.mode === 'socket') {
     return new App({ ...common, token: config.botToken, appToken: config.appToken, socketMode: true });
   }
-  const http = { signingSecret: config.signingSecret, endpoints: '/slack/events', port: config.port, processBeforeResponse: false };
+  const http = {
+    signingSecret: config.signingSecret ?? '',
+    endpoints: '/slack/events',
+    port: config.port,
+    processBeforeResponse: false,
+    customRoutes: options.customRoutes ?? [],
+    bodyLimit: maxBodyBytes,
+    logger: common.logger,
+  };
   if (config.mode === 'oauth') {
-    return new App({
-      ...common,
+    const receiver = new HTTPReceiver({
       ...http,
       clientId: config.clientId,
       clientSecret: config.clientSecret,
       stateSecret: config.stateSecret,
       scopes: botScopes,
       installationStore: createInstallationStore(deps.quorum.stores.installations),
-      installerOptions: { installPath: '/slack/install', directInstall: true },
+      // Bolt adds the client options (the Web API base) itself only to a receiver it builds.
+      installerOptions: { installPath: '/slack/install', directInstall: true, clientOptions },
     });
+    return new App({ ...common, receiver });
   }
-  return new App({ ...common, ...http, token: config.botToken });
+  return new App({ ...common, receiver: new HTTPReceiver(http), token: config.botToken });
 }
 
 /**

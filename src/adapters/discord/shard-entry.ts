@@ -1,0 +1,53 @@
+// One Discord shard: the process discord.js's ShardingManager forks (see start-sharded.ts).
+// It asks its manager for the configuration over IPC, builds its own core and store connection,
+// and runs the bot on the shards the manager gave it (discord.js reads those itself).
+import { createQuorum } from '../../bootstrap.ts';
+import type { Config } from '../../config.ts';
+import { trackInFlight } from '../../in-flight.ts';
+import { createLogger } from '../../log.ts';
+import { withTurnLog } from '../../turn-log.ts';
+import { configRequest, type ConfigAnswer } from './start-sharded.ts';
+import { startDiscord } from './start-discord.ts';
+
+const drainTimeoutMs = 10_000;
+
+function askManager(): Promise<Config> {
+  return new Promise((resolve, reject) => {
+    if (!process.send) return reject(new Error('shard-entry.ts runs only under the Discord sharding manager (npm start with DISCORD_SHARDS)'));
+    const listener = (message: unknown) => {
+      const answer = message as Partial<ConfigAnswer> | null;
+      if (!answer || typeof answer !== 'object' || !answer.quorumConfig) return;
+      process.off('message', listener);
+      resolve(answer.quorumConfig);
+    };
+    process.on('message', listener);
+    process.send(configRequest);
+  });
+}
+
+const config = await askManager();
+const log = createLogger(config.logLevel).child({ shardProcess: process.pid });
+const quorum = await createQuorum(config, (err, context) => log.error({ err, ...(context as object) }, 'unexpected error'));
+const tracked = trackInFlight(withTurnLog(quorum.core, log));
+const bot = await startDiscord({ ...quorum, core: tracked.core }, config.discord!, (err, context) =>
+  log.error({ err, ...context }, 'discord adapter error'),
+);
+log.info({ event: 'shard ready' }, 'Discord shard ready');
+
+let stopping = false;
+async function shutdown(why: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info({ event: 'shutdown', why, inFlight: tracked.inFlight() }, 'Discord shard stopping');
+  // Drain before logging out: discord.js forgets its token on destroy, so replies still being sent would fail.
+  const drained = await tracked.drain(drainTimeoutMs);
+  if (!drained) log.warn({ event: 'shutdown', inFlight: tracked.inFlight() }, 'turns still running at the shutdown deadline');
+  await bot.stop();
+  await quorum.close();
+  process.exit(0);
+}
+
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));
+// The manager went away (crashed or was killed): nobody will route work here any more.
+process.once('disconnect', () => void shutdown('manager disconnected'));
