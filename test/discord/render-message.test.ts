@@ -46,6 +46,13 @@ describe('the Discord renderer', () => {
     expect(messages[0]!.embeds[0]!.title!.length).toBe(256);
   });
 
+  it('draws a reply whose text is only whitespace as a placeholder message instead of failing', () => {
+    const messages = renderReply({ kind: 'info', text: ' \n\t ' }, ctx());
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.content).toBe('…');
+    expect(all(messages)).toEqual([]);
+  });
+
   it('splits plain text over 2,000 characters into several messages at line breaks', () => {
     const text = Array.from({ length: 100 }, (_, i) => `point ${i} of a long answer`).join('\n');
     const messages = renderReply({ kind: 'info', text }, ctx());

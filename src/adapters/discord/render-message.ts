@@ -62,7 +62,7 @@ export function renderReply(reply: Reply, ctx: RenderContext): DiscordMessage[] 
 }
 
 function contentMessages(text: string): DiscordMessage[] {
-  const pieces = splitText(escape(text || '…'), max.content);
+  const pieces = splitText(escape(text.trim() ? text : '…'), max.content);
   return pieces.map((content) => ({ content, embeds: [], components: [], allowedMentions: { parse: [] } }));
 }
 
