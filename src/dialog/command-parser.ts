@@ -39,6 +39,8 @@ export type Command =
   | { type: 'export' }
   | { type: 'why'; id: string }
   | { type: 'whyNot'; id: string }
+  | { type: 'formulas' }
+  | { type: 'explain'; query: string }
   | { type: 'name'; title: string }
   | { type: 'delete' }
   | { type: 'text'; text: string };
@@ -64,6 +66,10 @@ const bare: Record<string, Command> = {
   export: { type: 'export' },
   delete: { type: 'delete' },
   diff: { type: 'diff' },
+  formulas: { type: 'formulas' },
+  figures: { type: 'formulas' },
+  math: { type: 'formulas' },
+  'show formulas': { type: 'formulas' },
 };
 
 /** Phrasings of a plain question; the first capture group is the topic. */
@@ -169,6 +175,12 @@ export function parseCommand(input: string): Command {
       const not = /^not\s+(.*)$/i.exec(arg);
       if (not) return { type: 'whyNot', id: requireArg((not[1] ?? '').replace(/\?$/, '').trim(), 'why not <id>') };
       return { type: 'why', id: requireArg(arg.replace(/\?$/, '').trim(), 'why <id>') };
+    }
+    case 'explain': {
+      // A check id (`explain availability`) gets its formula; anything else stays a question.
+      const query = arg.replace(/\?+$/, '').trim();
+      if (query !== '') return { type: 'explain', query };
+      break;
     }
   }
   for (const form of questionForms) {

@@ -39,6 +39,8 @@ export type EngineResult =
   | { tag: 'export' }
   | { tag: 'why'; id: string }
   | { tag: 'whyNot'; id: string }
+  | { tag: 'formulas' }
+  | { tag: 'explain'; query: string }
   | { tag: 'lookup'; query: string; casual?: boolean; kind?: LookupKind }
   | { tag: 'list'; kind: LookupKind }
   | { tag: 'entry'; id: string }
@@ -138,6 +140,10 @@ function run(command: Command, s: SessionState, turn: Turn, ctx: EngineContext):
       return { state: s, result: { tag: 'why', id: command.id } };
     case 'whyNot':
       return { state: s, result: { tag: 'whyNot', id: command.id } };
+    case 'formulas':
+      return { state: s, result: { tag: 'formulas' } };
+    case 'explain':
+      return { state: s, result: { tag: 'explain', query: command.query } };
     case 'name':
       return { state: { ...s, title: command.title }, result: { tag: 'name', title: command.title } };
     case 'design':

@@ -1,4 +1,4 @@
-import type { Catalog } from '../catalog/catalog.ts';
+import { normalizeId, type Catalog } from '../catalog/catalog.ts';
 import type { Search } from '../catalog/search.ts';
 import { UserError } from '../errors.ts';
 import type { Assessor } from '../rules/assessor.ts';
@@ -15,6 +15,7 @@ import { assessmentReply } from './replies/assessment-reply.ts';
 import { errorReply, infoReply, titledReply } from './replies/basic-replies.ts';
 import { answersSoFarReply, designsReply, designSummaryReply, diffReply, historyReply } from './replies/design-replies.ts';
 import { entryReply } from './replies/entry-reply.ts';
+import { checkReply, contractCheckIds, formulasChoice, formulasReply, noAssessmentReply } from './replies/formulas-reply.ts';
 import { kindSearchReply } from './replies/kind-search-reply.ts';
 import { listReply } from './replies/list-reply.ts';
 import { questionReply } from './replies/question-reply.ts';
@@ -49,7 +50,13 @@ export interface EffectOutcome {
 const noDesign = (): Reply =>
   errorReply('no_design', 'This thread has no saved design yet. Type design to start the interview, or assess to save the answers so far.');
 
-/** The assessment card of a saved version, with what-if, export and history buttons. */
+/** Slack shows up to five choices as buttons and more as a menu; the card's buttons should stay buttons. */
+const cardChoiceLimit = 5;
+
+/**
+ * The assessment card of a saved version, with export, history, formulas and what-if buttons; the
+ * card's own `why <first>` button comes last and is left out when the five are taken.
+ */
 export function cardReply(design: Design, version: DesignVersion, withDesign: boolean): Reply {
   const card = assessmentReply(version.assessment, { title: design.title });
   const req = version.requirements;
@@ -59,9 +66,19 @@ export function cardReply(design: Design, version: DesignVersion, withDesign: bo
     const more = 1 - (1 - req.availability) / 10;
     whatIfs.push({ label: `What if ${formatValue('availability', more)}?`, value: `set availability ${Number((more * 100).toPrecision(10))}%` });
   }
-  const extra: Choice[] = [...whatIfs, { label: 'Export', value: 'export' }, { label: 'History', value: 'history' }];
-  const choices = [...(card.choices ?? [])];
-  for (const c of extra) if (!choices.some((x) => x.value === c.value)) choices.push(c);
+  const own = card.choices ?? [];
+  const why = own.filter((c) => c.value.startsWith('why '));
+  const wanted: Choice[] = [
+    { label: 'Export', value: 'export' },
+    { label: 'History', value: 'history' },
+    formulasChoice,
+    ...whatIfs,
+    ...own.filter((c) => !why.includes(c)),
+    ...why,
+  ];
+  const choices: Choice[] = [];
+  for (const c of wanted) if (!choices.some((x) => x.value === c.value)) choices.push(c);
+  choices.splice(cardChoiceLimit);
   return { ...card, choices, ...(withDesign ? { design: { id: design.id, version: version.version } } : {}) };
 }
 
@@ -106,9 +123,25 @@ function lookup(env: EffectEnv, query: string, casual = false): Reply {
   return searchReply(neutralizeMentions(query), result, env.catalog);
 }
 
+/**
+ * The answer about a validation check named like `availability` (catalog ids win, so this is asked only
+ * when the id is no catalog entry); undefined when it names no check of the latest assessment. Without
+ * a design, `why availability` is told there is nothing to explain yet, while `explain …` stays a search.
+ */
+function checkAnswer(env: EffectEnv, id: string, askedWhy: boolean): Reply | undefined {
+  const wanted = normalizeId(id);
+  const latest = env.design?.versions.at(-1);
+  if (!latest) return askedWhy && contractCheckIds.some((c) => normalizeId(c) === wanted) ? noAssessmentReply() : undefined;
+  const check = latest.assessment.validation.checks.find((c) => normalizeId(c.id) === wanted);
+  return check ? checkReply(check) : undefined;
+}
+
 async function explain(env: EffectEnv, id: string, negative: boolean): Promise<Reply[]> {
   const entry = env.catalog.get(id);
-  if (!entry) return [lookup(env, id)];
+  if (!entry) {
+    const check = negative ? undefined : checkAnswer(env, id, true);
+    return [check ?? lookup(env, id)];
+  }
   const latest = env.design?.versions.at(-1);
   if (!latest) return [noDesign()];
   const result = await env.assessor.assess(latest.requirements);
@@ -200,6 +233,15 @@ export async function performEffect(result: EngineResult, env: EffectEnv): Promi
     case 'why':
     case 'whyNot':
       return done(...(await explain(env, result.id, result.tag === 'whyNot')));
+    case 'formulas': {
+      const latest = design?.versions.at(-1);
+      if (!design || !latest) return done(noAssessmentReply());
+      return done(formulasReply(latest.assessment, { title: design.title, version: latest.version }));
+    }
+    case 'explain': {
+      const check = env.catalog.get(result.query) ? undefined : checkAnswer(env, result.query, false);
+      return done(check ?? lookup(env, result.query));
+    }
     case 'name': {
       if (!design) return done(infoReply(`Noted: the design will be called "${result.title}" when it is first saved.`));
       const renamed = await env.store.setTitle(env.key, result.title);

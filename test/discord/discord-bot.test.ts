@@ -56,6 +56,13 @@ describe('the Discord bot against a fake Discord', () => {
     expect(edit.body.embeds[0].title).toMatch(/CAP/);
   });
 
+  it('answers /law with close laws, not a search of every kind, when no law matches the name', async () => {
+    const i = slash(h.fake, alice, 'law', { name: 'outbox' });
+    const edit = await h.fake.waitFor((c) => c.method === 'PATCH' && c.path.includes(i.token));
+    expect(edit.body.embeds[0].title).toMatch(/No law matches "outbox"/);
+    expect(limitViolations(edit.body)).toEqual([]);
+  });
+
   it('autocompletes with at most 25 choices, restricted to the command’s kind', async () => {
     const any = autocomplete(h.fake, alice, 'lookup', 'query', 'a');
     const anyCb = await callbackOf(h.fake, any);

@@ -1,6 +1,7 @@
 import { normalizeId, type Catalog } from '../../catalog/catalog.ts';
 import type { EntryKind } from '../../catalog/schema.ts';
 import type { Search } from '../../catalog/search.ts';
+import type { LookupKind } from '../../dialog/command-parser.ts';
 import { clip, discordLimits as max } from './limits.ts';
 
 /** One autocomplete choice: what the user sees, and the entry id the command receives. */
@@ -26,11 +27,11 @@ export function autocompleteChoices(catalog: Catalog, search: Search, typed: str
 
 /**
  * The chat command for `/law name` and its siblings: `show <id>` when the name is (or clearly matches)
- * an entry of that kind, else a lookup restricted to nothing, so the reply can suggest close names.
+ * an entry of that kind, else the kind's own search (`law <name>`), so the reply suggests close names of that kind.
  */
-export function entryCommandText(catalog: Catalog, search: Search, name: string, kind: EntryKind): string {
+export function entryCommandText(catalog: Catalog, search: Search, name: string, kind: LookupKind): string {
   const exact = catalog.get(name);
   if (exact?.kind === kind) return `show ${exact.id}`;
   const best = search.lookup(name, { limit: 1, kinds: [kind] }).results[0];
-  return best && best.score >= 0.6 ? `show ${best.id}` : `lookup ${name}`;
+  return best && best.score >= 0.6 ? `show ${best.id}` : `${kind} ${name}`;
 }

@@ -1,5 +1,6 @@
 import type { Assessment } from '../../rules/assessment.ts';
 import type { Choice, Field, Reply } from '../reply.ts';
+import { shortFormula } from './formulas-reply.ts';
 
 const FIELD_LIMIT = 1000;
 /** How many warnings and obligations the card shows; the rest are in `export`. */
@@ -34,6 +35,22 @@ function top(lines: string[], limit: number): string[] {
   return lines.length > limit ? [...lines.slice(0, limit), `+${lines.length - limit} more in \`export\``] : lines;
 }
 
+/**
+ * The check lines, each ending with its formula's short form while the section still fits in one
+ * field; a line whose formula does not fit stays bare (the Formulas button and `why <check>` show it).
+ */
+function checkLines(checks: Assessment['validation']['checks']): string[] {
+  const bare = checks.map((c) => `${mark(c.pass)} ${c.id}: ${value(c.calculated)} ${c.unit} (required ${value(c.required)})`);
+  let room = FIELD_LIMIT - 1 - bare.reduce((n, line) => n + line.length + 1, -1);
+  return bare.map((line, i) => {
+    const formula = shortFormula(checks[i]!.explain);
+    const extra = formula ? ` — ${formula}` : '';
+    if (extra.length > room) return line;
+    room -= extra.length;
+    return `${line}${extra}`;
+  });
+}
+
 /** The summary line: the counts, then whether the numbers hold up. */
 function summaryOf(a: Assessment): string {
   const failing = a.validation.checks.filter((c) => !c.pass).map((c) => c.id);
@@ -53,7 +70,7 @@ function sections(a: Assessment): Array<{ label: string; lines: string[] }> {
     { label: 'Patterns', lines: a.patterns.map((p) => `${p.id} (${p.name}) — ${firstReason(p.id, p.reasons)}`) },
     {
       label: `Validation ${a.validation.pass ? 'passes' : 'fails'}`,
-      lines: a.validation.checks.map((c) => `${mark(c.pass)} ${c.id}: ${value(c.calculated)} ${c.unit} (required ${value(c.required)})`),
+      lines: checkLines(a.validation.checks),
     },
     { label: 'Warnings', lines: top(a.warnings.map(warningLine), cardLimits.warnings) },
     { label: 'Proof obligations', lines: top(a.obligations.map(obligationLine), cardLimits.obligations) },
@@ -81,8 +98,9 @@ const listed = (line: string) => (line.startsWith('[ ]') || line.startsWith('✓
 
 /**
  * The assessment card every platform shows, focused for a chat thread: the summary line first, then
- * capabilities, primitives and patterns with their first reason, the checks with figures, the top
- * warnings and obligations (the rest, every reason and the formulas are in `export` and `why <id>`),
+ * capabilities, primitives and patterns with their first reason, the checks with figures and the short
+ * form of each formula that fits, the top warnings and obligations (the rest, every reason and the
+ * full formulas are in `export`, `formulas` and `why <id>`),
  * and technologies. `text` is the card in plain text; `fields` hold the same sections (each under 1000 characters).
  */
 export function assessmentReply(assessment: Assessment, options: { title?: string } = {}): Reply {

@@ -11,6 +11,7 @@ const commands: Array<[string, string]> = [
   ['designs', "this channel's designs"],
   ['export', 'a Markdown design record'],
   ['why <id> / why not <id>', 'what put an item in the design, or kept it out'],
+  ['formulas', 'every figure of the latest assessment with its formula; why <check> (e.g. why availability) shows one'],
   ['name <title> / delete', 'title this design, or delete it (asks first)'],
   ['lookup <words>', 'search the framework; plain questions like "what is CAP?" work too'],
   ['law / pattern / primitive / capability <words>', 'search one kind only, e.g. pattern outbox or primitive 5'],

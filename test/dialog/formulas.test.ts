@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { checkoutAnswers, makeCore } from '../helpers/dialog-harness.ts';
+import { textOf } from '../helpers/recording-core.ts';
+import { clicked, said } from '../helpers/turns.ts';
+
+const key = { platform: 'terminal', workspace: 'w', channel: 'c', thread: 't' } as const;
+
+async function designedCore() {
+  const harness = await makeCore();
+  await harness.core.handle(said('design'));
+  let last = await harness.core.handle(said(checkoutAnswers[0]!));
+  for (const answer of checkoutAnswers.slice(1)) last = await harness.core.handle(said(answer));
+  const checks = (await harness.store.getDesign(key))?.versions.at(-1)?.assessment.validation.checks ?? [];
+  return { ...harness, card: last.find((r) => r.kind === 'assessment'), checks };
+}
+
+describe('figures one click away', () => {
+  it('lists every validation check of the latest assessment with its figures and formula, one field per check', async () => {
+    const { core, checks } = await designedCore();
+    expect(checks.map((c) => c.id)).toEqual(expect.arrayContaining(['throughput', 'availability', 'latency', 'cost']));
+    const [reply, ...rest] = await core.handle(said('formulas'));
+    expect(rest).toHaveLength(0);
+    expect(reply?.fields).toHaveLength(checks.length);
+    for (const check of checks) {
+      const field = reply?.fields?.find((f) => f.label.endsWith(` ${check.id}`));
+      expect(field?.value).toContain(check.explain);
+      expect(field?.value).toContain(`calculated ${String(check.calculated)} ${check.unit}`);
+      expect(field?.label.startsWith(check.pass ? '✓' : '✗')).toBe(true);
+      expect(field!.value.length).toBeLessThanOrEqual(1000);
+      expect(reply?.text).toContain(check.explain);
+    }
+  });
+
+  it('answers figures and math like formulas', async () => {
+    const { core } = await designedCore();
+    const formulas = await core.handle(said('formulas'));
+    expect(await core.handle(said('figures'))).toEqual(formulas);
+    expect(await core.handle(said('math'))).toEqual(formulas);
+  });
+
+  it('explains the availability check with its numbers instead of searching the catalog', async () => {
+    const { core, checks } = await designedCore();
+    const availability = checks.find((c) => c.id === 'availability');
+    const [why] = await core.handle(said('why availability'));
+    expect(why?.kind).not.toBe('search');
+    expect(why?.text).toContain('P(≥');
+    expect(why?.text).toContain(availability!.explain);
+    expect(why?.choices).toContainEqual({ label: 'Formulas', value: 'formulas' });
+  });
+
+  it('answers explain <check> like why <check> for every check id of the assessment', async () => {
+    const { core, checks } = await designedCore();
+    for (const check of checks) {
+      const why = await core.handle(said(`why ${check.id}`));
+      const explained = await core.handle(said(`explain ${check.id}`));
+      expect(explained).toEqual(why);
+      expect(textOf(why)).toContain(check.explain);
+    }
+  });
+
+  it('keeps why and explain on catalog entries as before', async () => {
+    const { core } = await designedCore();
+    const why = await core.handle(said('why P1'));
+    expect(why[0]?.title).toBe('Why P1');
+    const explained = await core.handle(said('explain the outbox pattern'));
+    expect(textOf(explained)).toMatch(/Outbox/);
+  });
+
+  it('says there is no assessment yet, kindly, before any design', async () => {
+    const { core } = await makeCore();
+    for (const command of ['formulas', 'why availability']) {
+      const [reply] = await core.handle(said(command));
+      expect(reply?.kind).toBe('info');
+      expect(reply?.error).toBeUndefined();
+      expect(reply?.text).toMatch(/no assessment in this thread yet/);
+      expect(reply?.choices?.map((c) => c.value)).toEqual(['design', 'assess']);
+    }
+  });
+
+  it('offers a Formulas button on the assessment card beside export, history and the what-ifs, within five choices', async () => {
+    const { card } = await designedCore();
+    const values = card?.choices?.map((c) => c.value) ?? [];
+    expect(card?.choices).toContainEqual({ label: 'Formulas', value: 'formulas' });
+    expect(values).toEqual(expect.arrayContaining(['export', 'history', 'set writesPerSec 4000']));
+    expect(values.length).toBeLessThanOrEqual(5);
+  });
+
+  it('answers a click on the card’s Formulas button with the figures of that design', async () => {
+    const { core, card } = await designedCore();
+    const [reply] = await core.handle(clicked('formulas', card?.design?.version));
+    expect(reply?.title).toBe('Formulas — checkout service v1');
+  });
+
+  it('ends check lines on the card with the formula where the field has room, and keeps every field under 1000 characters', async () => {
+    const { card, checks } = await designedCore();
+    const validation = card?.fields?.filter((f) => f.label.startsWith('Validation')) ?? [];
+    expect(validation).toHaveLength(1);
+    expect(validation[0]!.value.length).toBeLessThan(1000);
+    const availabilityLine = validation[0]!.value.split('\n').find((l) => l.includes(' availability:'));
+    expect(availabilityLine).toMatch(/— .*P\(≥2 of 3 up\)/);
+    for (const check of checks) expect(validation[0]!.value).toContain(` ${check.id}: `);
+    for (const field of card?.fields ?? []) expect(field.value.length).toBeLessThan(1000);
+  });
+
+  it('mentions formulas in help', async () => {
+    const { core } = await makeCore();
+    const [help] = await core.handle(said('help'));
+    expect(help?.text).toContain('formulas');
+  });
+});
