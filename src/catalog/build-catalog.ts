@@ -1,21 +1,8 @@
 import { UserError } from '../errors.ts';
 import { normalizeId, type Catalog } from './catalog.ts';
+import { referencedIds } from './referenced-ids.ts';
 import type { Entry, EntryKind } from './schema.ts';
 import { searchOf } from './search.ts';
-
-/** The ids an entry of a referencing kind (pitfall, case study, obligation, path) names. */
-function namedIds(entry: Entry): readonly string[] {
-  switch (entry.kind) {
-    case 'pitfall':
-    case 'case-study':
-    case 'obligation':
-      return entry.related;
-    case 'path':
-      return entry.steps.flatMap((step) => step.entries);
-    default:
-      return [];
-  }
-}
 
 /**
  * Builds the read-only Catalog over entries that passed the integrity checks, with its lookup
@@ -28,7 +15,7 @@ export function buildCatalog(entries: readonly Entry[]): Catalog {
   const referencedBy = new Map<string, Entry[]>();
   for (const entry of frozen) {
     byKind.set(entry.kind, [...(byKind.get(entry.kind) ?? []), entry]);
-    for (const id of new Set(namedIds(entry).map(normalizeId))) {
+    for (const id of new Set(referencedIds(entry).map(normalizeId))) {
       referencedBy.set(id, [...(referencedBy.get(id) ?? []), entry]);
     }
   }

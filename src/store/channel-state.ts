@@ -64,7 +64,8 @@ export function appendVersion(
   return { design, firstSaveByUser };
 }
 
-function defaultTitle(version: Omit<DesignVersion, 'version'>): string {
+/** The title a design gets when none is given: its `name` requirement, or "Untitled design". */
+export function defaultTitle(version: Omit<DesignVersion, 'version'>): string {
   const name = version.requirements.name;
   return typeof name === 'string' && name.trim() !== '' ? name.trim() : 'Untitled design';
 }

@@ -1,8 +1,6 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoadCatalogOptions } from '../../src/catalog/catalog-loader.ts';
+import { editedCopy } from '../helpers/edited-copy.ts';
 
 /** The small fixture catalog the catalog tests break on purpose. */
 export const fixtureDir = fileURLToPath(new URL('../fixtures/catalog-mini/', import.meta.url));
@@ -14,12 +12,7 @@ type Json = Record<string, unknown> & { id: string };
 
 /** Copies the fixture into a fresh temp dir, lets `edit` change one file's entries, and returns the dir. */
 export function brokenCopy(file: string, edit: (entries: Json[]) => Json[] | void): string {
-  const dir = mkdtempSync(join(tmpdir(), 'quorum-catalog-'));
-  cpSync(fixtureDir, dir, { recursive: true });
-  const path = join(dir, file);
-  const entries = JSON.parse(readFileSync(path, 'utf8')) as Json[];
-  writeFileSync(path, JSON.stringify(edit(entries) ?? entries));
-  return dir;
+  return editedCopy(fixtureDir, 'quorum-catalog-', file, edit);
 }
 
 /** The entry with this id in a parsed file (the test fails loudly when it is missing). */

@@ -4,17 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CatalogError } from '../../src/catalog/catalog-error.ts';
 import { loadCatalog } from '../../src/catalog/catalog-loader.ts';
+import { thrownBy } from '../helpers/thrown.ts';
 import { brokenCopy, byId, fixtureCounts, fixtureDir } from './broken-copy.ts';
 
 /** Loads a catalog that must fail, and returns the problems it reported. */
 function problemsOf(dir: string): readonly string[] {
-  try {
-    loadCatalog(dir, fixtureCounts);
-  } catch (err) {
-    expect(err).toBeInstanceOf(CatalogError);
-    return (err as CatalogError).problems;
-  }
-  throw new Error('the broken catalog loaded without error');
+  return thrownBy(CatalogError, () => loadCatalog(dir, fixtureCounts)).problems;
 }
 
 describe('catalog integrity checks', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { calcCommand } from '../../src/cli/calc.ts';
 import type { CliContext } from '../../src/cli/command.ts';
 import { UserError } from '../../src/errors.ts';
+import { rejectionOf } from '../helpers/thrown.ts';
 
 function runCli(...args: string[]): { status: number | null; json: unknown; stderr: string } {
   const child = spawnSync('npx', ['tsx', 'src/cli.ts', 'calc', ...args, '--json'], { encoding: 'utf8', cwd: process.cwd() });
@@ -11,14 +12,8 @@ function runCli(...args: string[]): { status: number | null; json: unknown; stde
 
 const ctx = { json: true, catalog: () => { throw new Error('calc needs no catalog'); } } as unknown as CliContext;
 
-async function refusal(...args: string[]): Promise<UserError> {
-  try {
-    await calcCommand.run(args, ctx);
-  } catch (err) {
-    if (err instanceof UserError) return err;
-    throw err;
-  }
-  throw new Error('expected a UserError');
+function refusal(...args: string[]): Promise<UserError> {
+  return rejectionOf(UserError, () => calcCommand.run(args, ctx));
 }
 
 describe('quorum calc through the real CLI', () => {

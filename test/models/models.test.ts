@@ -11,15 +11,10 @@ import { rttModel } from '../../src/rules/models/rtt.ts';
 import { seriesModel } from '../../src/rules/models/series.ts';
 import { throughputModel } from '../../src/rules/models/throughput.ts';
 import { uslModel } from '../../src/rules/models/usl.ts';
+import { thrownBy } from '../helpers/thrown.ts';
 
 function userErrorOf(run: () => unknown): UserError {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof UserError) return err;
-    throw err;
-  }
-  throw new Error('expected a UserError');
+  return thrownBy(UserError, run);
 }
 
 describe('availability model', () => {

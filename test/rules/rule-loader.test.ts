@@ -1,28 +1,20 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAssessor } from '../../src/rules/assessor.ts';
 import { defaultRulesDir, loadRules, RuleDataError, ruleFiles } from '../../src/rules/rule-loader.ts';
+import { editedCopy } from '../helpers/edited-copy.ts';
+import { thrownBy } from '../helpers/thrown.ts';
 import { realCatalog } from './assessor-fixture.ts';
 
 /** A copy of the real rules folder whose `file` is rewritten by `edit`. */
 function brokenCopy(file: string, edit: (rules: Array<Record<string, any>>) => unknown): string {
-  const dir = mkdtempSync(join(tmpdir(), 'quorum-rules-'));
-  cpSync(defaultRulesDir, dir, { recursive: true });
-  const rules = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-  writeFileSync(join(dir, file), JSON.stringify(edit(rules) ?? rules));
-  return dir;
+  return editedCopy(defaultRulesDir, 'quorum-rules-', file, edit);
 }
 
+/** The message of the RuleDataError that loading the rules in `dir` must throw. */
 function problemsOf(dir: string): string {
-  try {
-    loadRules({ dir, catalog: realCatalog() });
-  } catch (err) {
-    expect(err).toBeInstanceOf(RuleDataError);
-    return (err as Error).message;
-  }
-  throw new Error('the broken rules were accepted');
+  return thrownBy(RuleDataError, () => loadRules({ dir, catalog: realCatalog() })).message;
 }
 
 describe('rule loading', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../src/errors.ts';
-import type { Assessment } from '../../src/rules/assessment.ts';
 import { StaleWriteError } from '../../src/store/design-store.ts';
-import type { DesignStore, DesignVersion, ThreadKey } from '../../src/store/design-store.ts';
+import type { DesignStore, ThreadKey } from '../../src/store/design-store.ts';
 import type { EventDedup } from '../../src/store/event-dedup.ts';
 import type { InstallationRepo } from '../../src/store/installation-store.ts';
 import type { OpenedStore } from '../../src/store/open-store.ts';
+import { sampleAssessment, sampleVersion } from './sample-version.ts';
 
 /** A store with the side ports the Slack adapter uses, as the contract suite exercises it. */
 export type StoreUnderTest = DesignStore & { dedup: EventDedup; installations: InstallationRepo };
@@ -35,16 +35,7 @@ export interface TestClock {
   advance(ms: number): void;
 }
 
-const emptyAssessment: Assessment = {
-  capabilities: [{ id: 'DurableWrite', reasons: ['writesPerSec was given'] }],
-  primitives: [],
-  patterns: [],
-  nearMisses: [],
-  validation: { pass: true, checks: [] },
-  warnings: [],
-  obligations: [],
-  technologies: [],
-};
+const emptyAssessment = sampleAssessment([{ id: 'DurableWrite', reasons: ['writesPerSec was given'] }]);
 
 function thread(overrides: Partial<ThreadKey> = {}): ThreadKey {
   return { platform: 'slack', workspace: 'T1', channel: 'C1', thread: '1700000000.0001', ...overrides };
@@ -65,14 +56,7 @@ export function describeStoreContract(name: string, makeStore: (clock: TestClock
     };
     const version = (savedBy: string, cause: string, requirements: Record<string, unknown> = { writesPerSec: 100 }) => {
       clock.advance(1000);
-      return {
-        requirements,
-        assessment: emptyAssessment,
-        answeredBy: Object.fromEntries(Object.keys(requirements).map((k) => [k, savedBy])),
-        savedBy,
-        savedAt: clock.now().toISOString(),
-        cause,
-      } as Omit<DesignVersion, 'version'>;
+      return sampleVersion(savedBy, { requirements, assessment: emptyAssessment, savedAt: clock.now().toISOString(), cause });
     };
     const withStore = (test: (store: StoreUnderTest) => Promise<void>) => async () => {
       const store = await makeStore(clock);

@@ -2,13 +2,13 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Assessment } from '../../src/rules/assessment.ts';
-import type { DesignVersion, ThreadKey } from '../../src/store/design-store.ts';
+import type { ThreadKey } from '../../src/store/design-store.ts';
 import { openLowdbStore } from '../../src/store/lowdb-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { StoreCorruptError } from '../../src/store/store-corrupt-error.ts';
 import { channelFilePath } from '../../src/store/store-paths.ts';
 import { asStoreUnderTest, describeStoreContract } from './contract.ts';
+import { sampleVersion, type SampleVersion } from './sample-version.ts';
 
 const directories: string[] = [];
 async function tempDir(): Promise<string> {
@@ -25,24 +25,8 @@ describeStoreContract('lowdb with one open file at a time', async (clock) =>
   asStoreUnderTest(await openStore(`file:${await tempDir()}`, { now: clock.now, maxOpenFiles: 1 })),
 );
 
-const assessment: Assessment = {
-  capabilities: [],
-  primitives: [],
-  patterns: [],
-  nearMisses: [],
-  validation: { pass: true, checks: [] },
-  warnings: [],
-  obligations: [],
-  technologies: [],
-};
-const version = (savedBy: string, cause = 'interview'): Omit<DesignVersion, 'version'> => ({
-  requirements: { domain: 'financial', writesPerSec: 2000 },
-  assessment,
-  answeredBy: { domain: savedBy },
-  savedBy,
-  savedAt: new Date().toISOString(),
-  cause,
-});
+const version = (savedBy: string, cause = 'interview'): SampleVersion =>
+  sampleVersion(savedBy, { requirements: { domain: 'financial', writesPerSec: 2000 }, answeredBy: { domain: savedBy }, cause });
 const key = (channel: string, thread = 't1'): ThreadKey => ({ platform: 'slack', workspace: 'T1', channel, thread });
 
 async function allFiles(dir: string): Promise<string[]> {

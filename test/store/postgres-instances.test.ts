@@ -1,30 +1,14 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { Assessment } from '../../src/rules/assessment.ts';
 import { StaleWriteError } from '../../src/store/design-store.ts';
-import type { DesignVersion, ThreadKey } from '../../src/store/design-store.ts';
+import type { ThreadKey } from '../../src/store/design-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { OpenedStore } from '../../src/store/open-store.ts';
 import { postgresUrl, TestSchemas } from './postgres-database.ts';
+import { sampleVersion, type SampleVersion } from './sample-version.ts';
 
 const thread = (n: number): ThreadKey => ({ platform: 'slack', workspace: 'T1', channel: 'C1', thread: `t${n}` });
-const assessment: Assessment = {
-  capabilities: [],
-  primitives: [],
-  patterns: [],
-  nearMisses: [],
-  validation: { pass: true, checks: [] },
-  warnings: [],
-  obligations: [],
-  technologies: [],
-};
-const version = (savedBy: string, requirements: Record<string, unknown>): Omit<DesignVersion, 'version'> => ({
-  requirements,
-  assessment,
-  answeredBy: Object.fromEntries(Object.keys(requirements).map((k) => [k, savedBy])),
-  savedBy,
-  savedAt: new Date().toISOString(),
-  cause: `set by ${savedBy}`,
-});
+const version = (savedBy: string, requirements: Record<string, unknown>): SampleVersion =>
+  sampleVersion(savedBy, { requirements, cause: `set by ${savedBy}` });
 
 // Two openStore calls are two connection pools, as two Quorum processes would have.
 describe.skipIf(!postgresUrl)('two postgres store instances on one database', () => {

@@ -1,31 +1,15 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Assessment } from '../../src/rules/assessment.ts';
-import type { DesignVersion, ThreadKey } from '../../src/store/design-store.ts';
+import type { ThreadKey } from '../../src/store/design-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { applyMigrations, migrations } from '../../src/store/postgres/migrations.ts';
 import { asStoreUnderTest, describeStoreContract } from './contract.ts';
 import { inCi, missingPostgresMessage, postgresUrl, TestSchemas } from './postgres-database.ts';
+import { sampleVersion, type SampleVersion } from './sample-version.ts';
 
 const key: ThreadKey = { platform: 'slack', workspace: 'T1', channel: 'C1', thread: '1700000000.0001' };
-const assessment: Assessment = {
-  capabilities: [],
-  primitives: [],
-  patterns: [],
-  nearMisses: [],
-  validation: { pass: true, checks: [] },
-  warnings: [],
-  obligations: [],
-  technologies: [],
-};
-const version = (savedBy: string, requirements: Record<string, unknown> = { writesPerSec: 10 }): Omit<DesignVersion, 'version'> => ({
-  requirements,
-  assessment,
-  answeredBy: {},
-  savedBy,
-  savedAt: new Date().toISOString(),
-  cause: 'interview',
-});
+const version = (savedBy: string, requirements: Record<string, unknown> = { writesPerSec: 10 }): SampleVersion =>
+  sampleVersion(savedBy, { requirements, answeredBy: {} });
 
 describe('postgres store without a database', () => {
   it('says the store is unreachable, without showing the password, when nothing listens at the URL', async () => {

@@ -1,4 +1,5 @@
 import type { Catalog } from '../../catalog/catalog.ts';
+import { referencedIds } from '../../catalog/referenced-ids.ts';
 import type { Entry } from '../../catalog/schema.ts';
 import type { Choice, Field, RelatedEntry, Reply } from '../reply.ts';
 
@@ -92,7 +93,7 @@ function kindFields(entry: Entry, catalog: Catalog): Field[] {
 }
 
 /** The ids an entry points to directly, most important first. */
-function linkedIds(entry: Entry): string[] {
+function linkedIds(entry: Entry): readonly string[] {
   switch (entry.kind) {
     case 'law':
       return entry.constrains;
@@ -102,12 +103,8 @@ function linkedIds(entry: Entry): string[] {
       return [...entry.requires.flat(), ...entry.conflicts.map((c) => c.with), ...entry.provides];
     case 'pattern':
       return entry.primitives;
-    case 'pitfall':
-    case 'case-study':
-    case 'obligation':
-      return entry.related;
-    case 'path':
-      return entry.steps.flatMap((s) => s.entries);
+    default:
+      return referencedIds(entry);
   }
 }
 

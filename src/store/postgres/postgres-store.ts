@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { UserError } from '../../errors.ts';
+import { defaultTitle } from '../channel-state.ts';
 import { newDesignId } from '../design-id.ts';
 import { StaleWriteError } from '../design-store.ts';
 import type { Design, DesignStore, DesignVersion, ThreadKey } from '../design-store.ts';
@@ -163,10 +164,4 @@ export function createPostgresStore(pool: Pool, options: PostgresStoreOptions = 
       return closing;
     },
   };
-}
-
-// The same rule as the file and memory stores: a design is named after its `name` requirement.
-function defaultTitle(version: Omit<DesignVersion, 'version'>): string {
-  const name = version.requirements.name;
-  return typeof name === 'string' && name.trim() !== '' ? name.trim() : 'Untitled design';
 }
