@@ -53,7 +53,7 @@ export const RequirementsShape = z.strictObject({
     stalenessBoundSec: nonNegative.optional(),
     readsPerSec: nonNegative.optional(),
     writesPerSec: nonNegative.optional(),
-    peakFactor: z.number().finite().min(1).optional(),
+    peakFactor: z.number().finite().min(1).max(1000, { message: 'must be between 1 and 1000 (how many times the normal rate the peak reaches, e.g. 3x)' }).optional(),
     dataSizeGb: nonNegative.optional(),
     availability: fraction.optional(),
     nodeAvailability: fraction.optional(),

@@ -114,6 +114,7 @@ const refused: Array<[field: string, text: string, message: string | RegExp]> = 
   ['replicas', '1000', 'replicas must be at most 100'],
   ['replicas', '2.5', /replicas must be a whole number/],
   ['peakFactor', '0.5x', 'peakFactor must be at least 1'],
+  ['peakFactor', '50k', /^peakFactor must be between 1 and 1000/],
   ['budgetUsdPerMonth', '€5k', /in US dollars/],
   ['exactlyOnce', 'maybe', /could not read "maybe" as yes or no for exactlyOnce/],
   ['domain', 'banana', /"banana" is not a domain I know; choose one of financial, ecommerce/],
