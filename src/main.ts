@@ -3,9 +3,6 @@ import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createQuorum, type Quorum } from './bootstrap.ts';
 import { startTerminal } from './adapters/terminal/start-terminal.ts';
-import { startDiscord } from './adapters/discord/start-discord.ts';
-import { startSlack } from './adapters/slack/start-slack.ts';
-import { startShardedDiscord } from './adapters/discord/start-sharded.ts';
 import { trackInFlight } from './in-flight.ts';
 import { createLogger, type Log } from './log.ts';
 import { withTurnLog } from './turn-log.ts';
@@ -33,9 +30,14 @@ function adapterLog(log: Log, platform: string) {
 
 async function startPlatforms(config: Config, quorum: Quorum, log: Log): Promise<Running[]> {
   const running: Running[] = [];
-  // Adapters register here explicitly; each folder exports one start…(core, config).
-  if (config.slack) running.push(await startSlack(quorum, config.slack, adapterLog(log, 'slack'), { customRoutes: [healthRoute(quorum.stores.designs)] }));
+  // Adapters register here explicitly; each folder exports one start…(core, config). They are imported
+  // only when configured: discord.js alone takes ~0.8 s to load, which a Slack-only start should not pay.
+  if (config.slack) {
+    const { startSlack } = await import('./adapters/slack/start-slack.ts');
+    running.push(await startSlack(quorum, config.slack, adapterLog(log, 'slack'), { customRoutes: [healthRoute(quorum.stores.designs)] }));
+  }
   if (config.discord) {
+    const { startDiscord } = await import('./adapters/discord/start-discord.ts');
     running.push(await startDiscord(quorum, config.discord, adapterLog(log, 'discord')));
   }
   return running;
@@ -49,6 +51,7 @@ async function startAll(config: Config, quorum: Quorum, log: Log): Promise<Runni
     if (config.store.startsWith('file:')) {
       log.warn({ event: 'config' }, 'Discord shards each open the store: use a postgres:// QUORUM_STORE, since file stores are for one process');
     }
+    const { startShardedDiscord } = await import('./adapters/discord/start-sharded.ts');
     running.push(await startShardedDiscord(config, adapterLog(log, 'discord')));
   }
   return running;

@@ -8,7 +8,6 @@ import { createMemoryInstallationRepo, openLowdbInstallationRepo } from './insta
 import type { InstallationRepo } from './installation-store.ts';
 import { openLowdbStore } from './lowdb-store.ts';
 import { createMemoryStore } from './memory-store.ts';
-import { openPostgresStore } from './postgres/open-postgres.ts';
 
 /** Everything Quorum keeps, opened from one store URL. */
 export interface OpenedStore {
@@ -58,7 +57,11 @@ const openers: Record<string, Opener> = {
       },
     };
   },
-  'postgres:': (rest, options) => openPostgresStore(`postgres:${rest}`, options.now ? { now: options.now } : {}),
+  // Loaded on demand so the file store (the default) does not pay for the pg driver at start-up.
+  'postgres:': async (rest, options) => {
+    const { openPostgresStore } = await import('./postgres/open-postgres.ts');
+    return openPostgresStore(`postgres:${rest}`, options.now ? { now: options.now } : {});
+  },
 };
 openers['postgresql:'] = openers['postgres:']!;
 
