@@ -1,0 +1,200 @@
+import { rm } from 'node:fs/promises';
+import { isDeepStrictEqual } from 'node:util';
+import { openStore } from '../src/store/open-store.ts';
+import { checkoutAnswers, makeCore } from '../test/helpers/dialog-harness.ts';
+import { startFakeSlack, type FakeSlack } from '../test/slack/fake-slack.ts';
+import { eventBody, newEventId, postToSlackApp, slashCommandBody, testSigningSecret } from '../test/slack/slack-requests.ts';
+import { startSubject } from './lib/child.ts';
+import { figure, type Figure } from './lib/figures.ts';
+import { newStoreDir } from './lib/seed-store.ts';
+import { nowMs, summarize } from './lib/stats.ts';
+import { ThreadPosts } from './lib/thread-posts.ts';
+import { loadCatalog } from '../src/catalog/catalog-loader.ts';
+import { mixedQueries } from './lookup-bench.ts';
+
+interface ServedApp {
+  port: number;
+  /** Stops the app; resolves with what it reported (errors logged, memory). */
+  finish(): Promise<{ errors?: number; rss: number }>;
+}
+
+/** Quorum (Slack adapter, real core, file store in `dir`) in its own process, listening on loopback against `fake`. */
+async function serveQuorum(fake: FakeSlack, dir: string): Promise<ServedApp> {
+  const subject = await startSubject<{ errors: number; rss: number }>('quorum-slack', [fake.apiUrl, dir, '--serve', '--secret', testSigningSecret]);
+  return { port: Number(subject.ready.port), finish: () => subject.finish() };
+}
+
+/** The bare Bolt echo app in its own process, against the same fake. */
+async function serveBareBolt(fake: FakeSlack): Promise<ServedApp> {
+  const subject = await startSubject<{ rss: number }>('bare-bolt', [fake.apiUrl, '--serve', '--secret', testSigningSecret]);
+  return { port: Number(subject.ready.port), finish: () => subject.finish() };
+}
+
+let responses = 0;
+
+/** One signed `/quorum <text>` to the app on `port`: ms to the HTTP ack, and to the first response_url call. */
+async function slashRoundTrip(fake: FakeSlack, port: number, text: string): Promise<{ ack: number; reply: number }> {
+  const before = fake.callsTo('response_url').length;
+  const id = `bench${++responses}`;
+  const body = slashCommandBody({ team: 'T1', channel: 'C1', user: 'U1' }, text, fake.responseUrl(id));
+  const start = nowMs();
+  const replied = fake.waitFor('response_url', before + 1, 10_000).then(() => nowMs());
+  const acked = await postToSlackApp(port, body, { form: true });
+  const ack = nowMs() - start;
+  if (acked.status !== 200) throw new Error(`slash command answered ${acked.status}`);
+  const reply = (await replied) - start;
+  return { ack, reply };
+}
+
+/**
+ * Figure 3: `/quorum lookup <query>` over HTTP on loopback, Quorum against the bare Bolt echo app,
+ * each in its own process (so the driver never shares their event loop), both driven through the same fake Slack, one request at a time, alternating between the two apps.
+ */
+export async function benchSlackRoundTrip(options: { samples: number; warmup: number; command?: string }): Promise<Figure[]> {
+  const fake = await startFakeSlack();
+  const dir = await newStoreDir();
+  const app = await serveQuorum(fake, dir);
+  const bare = await serveBareBolt(fake);
+  let errors = Number.NaN;
+  try {
+    const queries = mixedQueries(loadCatalog(), options.samples + options.warmup, 3).map((q) => options.command ?? `lookup ${q}`);
+    const q = { ack: [] as number[], reply: [] as number[] };
+    const b = { ack: [] as number[], reply: [] as number[] };
+    for (const [i, text] of queries.entries()) {
+      const rb = await slashRoundTrip(fake, bare.port, text);
+      const rq = await slashRoundTrip(fake, app.port, text);
+      if (i < options.warmup) continue;
+      b.ack.push(rb.ack);
+      b.reply.push(rb.reply);
+      q.ack.push(rq.ack);
+      q.reply.push(rq.reply);
+    }
+    const [qa, qr, ba, br] = [summarize(q.ack), summarize(q.reply), summarize(b.ack), summarize(b.reply)];
+    errors = (await app.finish()).errors ?? Number.NaN;
+    return [
+      figure('3 slack slash → ack p50', qa.p50, 'ms', { baseline: ba.p50, target: { maxRatio: 1.2 } }),
+      figure('3 slack slash → ack p99', qa.p99, 'ms', { baseline: ba.p99 }),
+      figure('3 slack slash → reply at fake p50', qr.p50, 'ms', { baseline: br.p50, target: { maxRatio: 1.5 } }),
+      figure('3 slack slash → reply at fake p99', qr.p99, 'ms', { baseline: br.p99 }),
+      figure('3 slack errors logged by Quorum', errors, 'errors', { target: { maxValue: 0 } }),
+    ];
+  } finally {
+    if (Number.isNaN(errors)) await app.finish().catch(() => undefined);
+    await bare.finish();
+    await fake.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+let messageTs = 0;
+
+/** Posts one thread message event (a person answering in the thread) to the app on `port`. */
+async function threadMessage(port: number, channel: string, user: string, threadTs: string, text: string): Promise<void> {
+  messageTs += 1;
+  const event = { type: 'message', channel, user, text, ts: `1750000000.${String(messageTs).padStart(6, '0')}`, thread_ts: threadTs, channel_type: 'channel' };
+  const body = eventBody({ team: 'T1' }, event, newEventId());
+  const result = await postToSlackApp(port, body).catch((err: unknown) => {
+    // A kept-alive connection the server closed just then: send again, as Slack would retry. The
+    // event id is the same, so an app that did get the first copy drops this one.
+    if ((err as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw err;
+    return postToSlackApp(port, body, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' } });
+  });
+  if (result.status !== 200) throw new Error(`event answered ${result.status}`);
+}
+
+/** Runs `count` workers over `jobs` indexes 0 … jobs-1. */
+async function inParallel(jobs: number, work: (i: number) => Promise<void>): Promise<void> {
+  await Promise.all(Array.from({ length: jobs }, (_, i) => work(i)));
+}
+
+/**
+ * Figure 8: `interviews` design interviews advanced at once through the Slack HTTP path: each starts
+ * with `/quorum design`, then answers every question in its thread, waiting for Quorum's next
+ * question like a person would. Checks every thread's saved design against a reference run through
+ * the core alone (no lost answer) and that nothing was logged as an error. The baseline is the bare
+ * Bolt app echoing the same number of thread messages.
+ */
+export async function benchSlackConcurrency(options: { interviews: number }): Promise<Figure[]> {
+  const reference = await referenceRequirements();
+  const fake = await startFakeSlack();
+  const posts = new ThreadPosts(fake);
+  const dir = await newStoreDir();
+  const app = await serveQuorum(fake, dir);
+  const bare = await serveBareBolt(fake);
+  let finished: { errors?: number } | undefined;
+  const turnsPerInterview = 1 + checkoutAnswers.length;
+  const replyMs: number[] = [];
+  let failures = 0;
+  try {
+    const start = nowMs();
+    await inParallel(options.interviews, async (i) => {
+      const channel = `CI${i}`;
+      const user = `UI${i}`;
+      const started = await postToSlackApp(app.port, slashCommandBody({ team: 'T1', channel, user }, 'design', fake.responseUrl(`d${i}`)), { form: true });
+      if (started.status !== 200) throw new Error(`/quorum design answered ${started.status}`);
+      await posts.waitFor(channel, '', 1);
+      // The first question arrives in the new thread; its thread_ts is the opener's ts.
+      let thread: string | undefined;
+      while (!thread) {
+        thread = posts.threadsIn(channel)[0];
+        if (!thread) await new Promise((r) => setTimeout(r, 2));
+      }
+      await posts.waitFor(channel, thread, 1);
+      for (const [n, answer] of checkoutAnswers.entries()) {
+        const sent = nowMs();
+        await threadMessage(app.port, channel, user, thread, answer);
+        await posts.waitFor(channel, thread, n + 2);
+        replyMs.push(nowMs() - sent);
+      }
+    });
+    const seconds = (nowMs() - start) / 1000;
+    // Let the last multi-part replies land, stop Quorum, then check every saved design in its store.
+    await new Promise((r) => setTimeout(r, 300));
+    finished = await app.finish();
+    const stores = await openStore(`file:${dir}`);
+    for (let i = 0; i < options.interviews; i++) {
+      const channel = `CI${i}`;
+      const thread = posts.threadsIn(channel)[0]!;
+      const design = await stores.designs.getDesign({ platform: 'slack', workspace: 'T1', channel, thread });
+      if (!isDeepStrictEqual(design?.versions.at(-1)?.requirements, reference)) failures += 1;
+    }
+    await stores.close();
+    const turns = options.interviews * turnsPerInterview;
+
+    // Baseline: the bare app echoes as many thread messages, with the same parallelism.
+    const bareStart = nowMs();
+    await inParallel(options.interviews, async (i) => {
+      const channel = `CB${i}`;
+      const thread = `1760000000.${String(i).padStart(6, '0')}`;
+      for (let n = 0; n < turnsPerInterview; n++) {
+        await threadMessage(bare.port, channel, `UB${i}`, thread, `answer ${n}`);
+        await posts.waitFor(channel, thread, n + 1);
+      }
+    });
+    const bareSeconds = (nowMs() - bareStart) / 1000;
+    const reply = summarize(replyMs);
+    return [
+      figure(`8 slack ${options.interviews} parallel interviews: throughput`, turns / seconds, 'turns/s', { baseline: turns / bareSeconds }),
+      figure('8 slack answer → next question p50 (under load)', reply.p50, 'ms'),
+      figure('8 slack answer → next question p99 (under load)', reply.p99, 'ms'),
+      figure('8 slack interviews with a lost or wrong answer', failures, 'interviews', { target: { maxValue: 0 } }),
+      figure('8 slack errors logged by Quorum', finished.errors ?? Number.NaN, 'errors', { target: { maxValue: 0 } }),
+    ];
+  } finally {
+    posts.stop();
+    if (!finished) await app.finish().catch(() => undefined);
+    await bare.finish();
+    await fake.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The requirements one checkout interview saves when run through the core alone. */
+async function referenceRequirements(): Promise<unknown> {
+  const { core, store } = await makeCore();
+  const where = { platform: 'slack' as const, workspace: 'T1', channel: 'CREF', thread: 'ref', user: 'UREF' };
+  for (const text of ['design', ...checkoutAnswers]) await core.handle({ ...where, text });
+  const design = await store.getDesign(where);
+  if (!design) throw new Error('the reference interview saved no design');
+  return design.versions.at(-1)!.requirements;
+}
