@@ -42,7 +42,7 @@ function maxTypos(length: number): number {
 export class TermIndex {
   private readonly names = new Map<string, number[]>();
   private readonly sortedNames: string[];
-  private readonly variants = new Map<string, string[]>();
+  private variantTable: Map<string, string[]> | undefined;
   private readonly text = new Map<string, number[]>();
   private readonly docCount: number;
 
@@ -53,16 +53,27 @@ export class TermIndex {
       for (const word of doc.text) addPosting(this.text, word, i);
     });
     this.sortedNames = [...this.names.keys()].sort();
+  }
+
+  /**
+   * The deletion variants of every name word, built on the first query that needs typo matching:
+   * it is most of the index's build time, and start-up should not wait for it.
+   */
+  private get variants(): Map<string, string[]> {
+    if (this.variantTable) return this.variantTable;
+    const table = new Map<string, string[]>();
     for (const word of this.sortedNames) {
       // A word may meet a query word up to two letters longer, so it needs one more level of deletions.
       const depth = Math.min(2, maxTypos(word.length + 2));
       if (maxTypos(word.length) === 0 && depth === 0) continue;
       for (const variant of deletions(word, depth)) {
-        const list = this.variants.get(variant);
-        if (!list) this.variants.set(variant, [word]);
+        const list = table.get(variant);
+        if (!list) table.set(variant, [word]);
         else list.push(word);
       }
     }
+    this.variantTable = table;
+    return table;
   }
 
   /** Documents whose names contain `word`, exactly (1), as a prefix (0.8) or with typos (less). */
@@ -82,8 +93,9 @@ export class TermIndex {
     const typos = maxTypos(word.length);
     if (typos > 0) {
       const seen = new Set<string>();
+      const variants = this.variants;
       for (const variant of deletions(word, typos)) {
-        for (const w of this.variants.get(variant) ?? []) {
+        for (const w of variants.get(variant) ?? []) {
           if (seen.has(w) || w === word) continue;
           seen.add(w);
           const distance = editDistance(word, w, typos);
