@@ -9,12 +9,14 @@ export interface ChannelFile {
   state: ChannelState;
   /** Writes the whole state atomically (temp file + rename). */
   save(): Promise<void>;
+  /** Characters of the file as last read or written, the weight the open-file cache counts. */
+  size(): number;
 }
 
 /** Loads (or starts, when missing) the channel file at `file`; throws StoreCorruptError for a bad file. */
 export async function openChannelFile(file: string, key: ChannelKey): Promise<ChannelFile> {
   const channelKey = { platform: key.platform, workspace: key.workspace, channel: key.channel };
-  const low = await openJsonStoreFile(file, ChannelFileData, () => ({
+  const { low, textLength } = await openJsonStoreFile(file, ChannelFileData, () => ({
     schemaVersion: storeSchemaVersion,
     key: channelKey,
     designs: [],
@@ -44,5 +46,6 @@ export async function openChannelFile(file: string, key: ChannelKey): Promise<Ch
       };
       await low.write();
     },
+    size: textLength,
   };
 }

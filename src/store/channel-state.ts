@@ -30,6 +30,8 @@ export function latestVersion(design: Design | undefined): number {
 export interface AppendResult {
   design: Design;
   firstSaveByUser: boolean;
+  /** A copy of `design` for the caller, sharing nothing with the stored state. */
+  copy(): Design;
 }
 
 /**
@@ -47,7 +49,9 @@ export function appendVersion(
   const existing = state.designs.get(key.thread);
   const actual = latestVersion(existing);
   if (expectedVersion !== actual) throw new StaleWriteError(expectedVersion, actual);
-  const saved: DesignVersion = { ...copyJson(version), version: actual + 1 };
+  // One serialization serves both the stored copy and the caller's copy of the new version.
+  const savedJson = JSON.stringify({ ...version, version: actual + 1 });
+  const saved = JSON.parse(savedJson) as DesignVersion;
   const firstSaveByUser = !existing?.versions.some((v) => v.savedBy === version.savedBy);
   const design: Design = existing ?? {
     id: newId(),
@@ -61,7 +65,12 @@ export function appendVersion(
   design.updatedAt = version.savedAt;
   if (title !== undefined) design.title = title;
   state.designs.set(key.thread, design);
-  return { design, firstSaveByUser };
+  const copy = (): Design => ({
+    ...design,
+    key: { ...design.key },
+    versions: [...design.versions.slice(0, -1).map(copyJson), JSON.parse(savedJson) as DesignVersion],
+  });
+  return { design, firstSaveByUser, copy };
 }
 
 /** The title a design gets when none is given: its `name` requirement, or "Untitled design". */

@@ -1,6 +1,6 @@
-import { LockedJsonFile } from './locked-json-file.ts';
-import { DedupFileData, storeSchemaVersion } from './stored-schema.ts';
-import { systemFilePath } from './store-paths.ts';
+import { openClaimLog } from './claim-log.ts';
+import type { ClaimLog } from './claim-log.ts';
+import { systemFilePath, systemLogPath } from './store-paths.ts';
 
 /**
  * Remembers which platform events were already handled (Slack retries an event it thinks
@@ -30,24 +30,39 @@ export function createMemoryEventDedup(options: EventDedupOptions = {}): EventDe
   };
 }
 
-/** An EventDedup kept in `<directory>/_system/event-dedup.json`, so claims survive a restart. */
+/**
+ * An EventDedup kept in `<directory>/_system/event-dedup.jsonl`, so claims survive a restart.
+ * The ids live in memory (checked in O(1)); each new claim is appended to the log, and `claim`
+ * resolves true only once that line is written, so a restart remembers every id it said yes to.
+ * A log that fails to load is retried on the next claim.
+ */
 export function openLowdbEventDedup(directory: string, options: EventDedupOptions = {}): EventDedup & { idle(): Promise<void> } {
   const now = options.now ?? Date.now;
-  const file = new LockedJsonFile(systemFilePath(directory, 'event-dedup'), DedupFileData, () => ({
-    schemaVersion: storeSchemaVersion,
-    claims: [],
-  }));
+  let log: Promise<ClaimLog> | undefined;
+  const opened = () => {
+    log ??= openClaimLog(systemLogPath(directory, 'event-dedup'), systemFilePath(directory, 'event-dedup'), now).catch((err: unknown) => {
+      log = undefined;
+      throw err;
+    });
+    return log;
+  };
   return {
-    claim: (id, ttlMs) =>
-      file.update((data) => {
-        const at = now();
-        const live = data.claims.filter((c) => c.expiresAt > at);
-        const pruned = live.length !== data.claims.length;
-        data.claims = live;
-        if (live.some((c) => c.id === id)) return { result: false, changed: pruned };
-        data.claims.push({ id, expiresAt: at + ttlMs });
-        return { result: true, changed: true };
-      }),
-    idle: () => file.idle(),
+    async claim(id, ttlMs) {
+      const { claims, append } = await opened();
+      const at = now();
+      if ((claims.get(id) ?? 0) > at) return false;
+      claims.set(id, at + ttlMs);
+      try {
+        await append(id, at + ttlMs);
+      } catch (err) {
+        // Not on disk, so not claimed: a retry of the event may claim it again.
+        if (claims.get(id) === at + ttlMs) claims.delete(id);
+        throw err;
+      }
+      return true;
+    },
+    async idle() {
+      if (log) await (await log.catch(() => undefined))?.idle();
+    },
   };
 }

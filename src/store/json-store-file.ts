@@ -1,17 +1,24 @@
 import { access } from 'node:fs/promises';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import type { z } from 'zod';
+import { CompactJsonFile } from './compact-json-file.ts';
 import { StoreCorruptError } from './store-corrupt-error.ts';
 import { storeSchemaVersion } from './stored-schema.ts';
+
+/** An opened store file: its lowdb handle, and the length of the text last read or written. */
+export interface StoreFile<T> {
+  low: Low<T>;
+  textLength(): number;
+}
 
 /**
  * Opens one lowdb JSON file and checks it against `schema`. A missing file starts as
  * `empty()`; a file that is not JSON or not the expected shape throws StoreCorruptError
- * and is left exactly as it is. Writes go through lowdb's steno writer (temp file + rename).
+ * and is left exactly as it is. Writes go through lowdb's steno writer (temp file + rename),
+ * as compact JSON.
  */
-export async function openJsonStoreFile<T>(file: string, schema: z.ZodType<T>, empty: () => T): Promise<Low<T>> {
-  const adapter = new JSONFile<T>(file);
+export async function openJsonStoreFile<T>(file: string, schema: z.ZodType<T>, empty: () => T): Promise<StoreFile<T>> {
+  const adapter = new CompactJsonFile<T>(file);
   let raw: unknown;
   try {
     raw = await adapter.read();
@@ -22,7 +29,8 @@ export async function openJsonStoreFile<T>(file: string, schema: z.ZodType<T>, e
   // JSONFile reports a missing file as null, but a file holding the JSON `null` reads the same.
   if (raw === null && (await exists(file))) throw new StoreCorruptError(file, 'holds null instead of a Quorum store object');
   const low = new Low<T>(adapter, empty());
-  if (raw === null) return low;
+  const opened: StoreFile<T> = { low, textLength: () => adapter.textLength };
+  if (raw === null) return opened;
   const version = (raw as { schemaVersion?: unknown } | undefined)?.schemaVersion;
   if (typeof version === 'number' && version > storeSchemaVersion) {
     throw new StoreCorruptError(file, `was written by a newer Quorum (schema version ${version}; this one reads ${storeSchemaVersion})`);
@@ -34,7 +42,7 @@ export async function openJsonStoreFile<T>(file: string, schema: z.ZodType<T>, e
     throw new StoreCorruptError(file, `does not have the shape Quorum writes (${where}${issue?.message ?? 'invalid'})`);
   }
   low.data = parsed.data;
-  return low;
+  return opened;
 }
 
 async function exists(file: string): Promise<boolean> {

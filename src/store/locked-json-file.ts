@@ -28,7 +28,7 @@ export class LockedJsonFile<T> {
   /** Runs `update` on the data and writes the file when it reports a change. */
   update<R>(update: (data: T) => FileUpdate<R>): Promise<R> {
     return this.#mutex.run('file', async () => {
-      this.#low ??= await openJsonStoreFile(this.file, this.schema, this.empty);
+      this.#low ??= (await openJsonStoreFile(this.file, this.schema, this.empty)).low;
       const low = this.#low;
       try {
         const { result, changed } = update(low.data);

@@ -14,23 +14,32 @@ import { LruCache } from './lru-cache.ts';
 import { StoreCorruptError } from './store-corrupt-error.ts';
 import { channelFilePath, userIndexPath } from './store-paths.ts';
 
-/** Tuning for the lowdb store: how many channel files stay loaded, and the clock for timestamps. */
+/** Tuning for the lowdb store: how much of the channel files stays loaded, and the clock for timestamps. */
 export interface LowdbStoreOptions {
-  /** Channel files kept in memory at once (least recently used are dropped). Default 64. */
+  /** Channel files kept in memory at once (least recently used are dropped). Default 1024. */
   maxOpenFiles?: number;
+  /** Total size (characters of JSON) of the channel files kept in memory. Default 16 MiB. */
+  maxOpenBytes?: number;
   now?: () => Date;
 }
 
+/** Default bound of the open-file cache: its loaded objects take roughly two to three times this in heap. */
+export const defaultMaxOpenBytes = 16 * 2 ** 20;
+
 /**
  * A DesignStore in a directory of lowdb JSON files, one per channel (see store-paths.ts),
- * loaded lazily and kept in a bounded LRU. Each file's reads and writes run one at a time,
+ * loaded lazily and kept in an LRU bounded by their total size. Each file's reads and writes run one at a time,
  * so `expectedVersion` is checked and the write made with nothing in between.
  */
 export async function openLowdbStore(directory: string, options: LowdbStoreOptions = {}): Promise<DesignStore> {
   const root = path.resolve(directory);
   await mkdir(root, { recursive: true });
   const now = options.now ?? (() => new Date());
-  const cache = new LruCache<string, ChannelFile>(options.maxOpenFiles ?? 64);
+  const cache = new LruCache<string, ChannelFile>({
+    maxEntries: options.maxOpenFiles ?? 1024,
+    maxWeight: options.maxOpenBytes ?? defaultMaxOpenBytes,
+    weigh: (channel) => channel.size(),
+  });
   const madeDirs = new LruCache<string, true>(1024);
   const locks = new KeyedMutex();
   let closed = false;
@@ -60,6 +69,7 @@ export async function openLowdbStore(directory: string, options: LowdbStoreOptio
           madeDirs.set(dir, true);
         }
         await channel.save();
+        cache.reweigh(file);
         return result;
       } catch (err) {
         // Refusals happen before anything changes; any other failure may leave memory ahead of disk.
@@ -73,13 +83,13 @@ export async function openLowdbStore(directory: string, options: LowdbStoreOptio
 
     saveVersion: (key, expectedVersion, version, title) =>
       change(key, async ({ state }) => {
-        const { design, firstSaveByUser } = appendVersion(state, key, expectedVersion, version, title, newDesignId);
+        const { design, firstSaveByUser, copy } = appendVersion(state, key, expectedVersion, version, title, newDesignId);
         // Logged before the channel is written: an entry without its design is harmless, the reverse would hide it.
         if (firstSaveByUser) {
           const line = { channel: key.channel, thread: key.thread, design: design.id };
           await appendIndexLine(userIndexPath(root, key.platform, key.workspace, version.savedBy), line);
         }
-        return copyJson(design);
+        return copy();
       }),
 
     setTitle: (key, title) => change(key, ({ state }) => copyJson(renameDesign(state, key, title, now()))),

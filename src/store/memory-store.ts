@@ -43,7 +43,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): DesignStore
     },
     async saveVersion(key, expectedVersion, version, title) {
       const state = channelOf(key, true)!;
-      return copyJson(appendVersion(state, key, expectedVersion, version, title, newDesignId).design);
+      return appendVersion(state, key, expectedVersion, version, title, newDesignId).copy();
     },
     async setTitle(key, title) {
       return copyJson(renameDesign(channelOf(key, false) ?? emptyChannelState(), key, title, now()));

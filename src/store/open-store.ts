@@ -22,7 +22,9 @@ export interface OpenedStore {
 export interface OpenStoreOptions {
   cwd?: string;
   now?: () => Date;
+  /** File store only: bounds of its open channel-file cache (see LowdbStoreOptions). */
   maxOpenFiles?: number;
+  maxOpenBytes?: number;
 }
 
 type Opener = (rest: string, options: OpenStoreOptions) => Promise<OpenedStore>;
@@ -45,6 +47,7 @@ const openers: Record<string, Opener> = {
     const designs = await openLowdbStore(directory, {
       ...(clock ? { now: clock } : {}),
       ...(options.maxOpenFiles ? { maxOpenFiles: options.maxOpenFiles } : {}),
+      ...(options.maxOpenBytes ? { maxOpenBytes: options.maxOpenBytes } : {}),
     });
     const dedup = openLowdbEventDedup(directory, clock ? { now: () => clock().getTime() } : {});
     const installations = openLowdbInstallationRepo(directory);

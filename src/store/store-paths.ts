@@ -3,7 +3,8 @@ import type { ChannelKey } from './design-store.ts';
 import { safeName, shortHash } from './safe-name.ts';
 
 // Layout of a lowdb store directory (no raw id ever reaches a path):
-//   <root>/_system/<name>.json                                   event dedup, installations
+//   <root>/_system/<name>.json                                   installations (and the old event dedup file)
+//   <root>/_system/<name>.jsonl                                  event dedup claims, appended
 //   <root>/<platform>/<workspace>/c-<channel>.json               one channel's designs and sessions
 //   <root>/<platform>/<workspace>/_users/u-<hash of user>.jsonl  designs each user saved a version of
 
@@ -20,6 +21,11 @@ export function userIndexPath(root: string, platform: string, workspace: string,
 /** A store-wide file such as the event dedup list. */
 export function systemFilePath(root: string, name: string): string {
   return path.join(root, '_system', `${name}.json`);
+}
+
+/** A store-wide append-only log such as the event dedup claims. */
+export function systemLogPath(root: string, name: string): string {
+  return path.join(root, '_system', `${name}.jsonl`);
 }
 
 function workspaceDir(root: string, platform: string, workspace: string): string {
