@@ -1,7 +1,8 @@
-import { appendFile, mkdir, readFile, unlink } from 'node:fs/promises';
+import { appendFile, mkdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { TextFile } from 'lowdb/node';
 import { z } from 'zod';
+import { readJsonLines } from './json-lines.ts';
 import { openJsonStoreFile } from './json-store-file.ts';
 import { DedupFileData, storeSchemaVersion } from './stored-schema.ts';
 
@@ -86,23 +87,7 @@ export async function openClaimLog(file: string, legacy: string, now: () => numb
   };
 }
 
-async function readLines(file: string): Promise<Array<z.infer<typeof ClaimLine>>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
-  }
-  const found: Array<z.infer<typeof ClaimLine>> = [];
-  for (const raw of text.split('\n')) {
-    if (raw.trim() === '') continue;
-    try {
-      const parsed = ClaimLine.safeParse(JSON.parse(raw));
-      if (parsed.success) found.push(parsed.data);
-    } catch {
-      // A line torn by a crash: that claim was never acknowledged.
-    }
-  }
-  return found;
+// A line torn by a crash is skipped: that claim was never acknowledged.
+function readLines(file: string): Promise<Array<z.infer<typeof ClaimLine>>> {
+  return readJsonLines(file, ClaimLine);
 }

@@ -1,5 +1,6 @@
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { readJsonLines } from './json-lines.ts';
 import { IndexLine } from './stored-schema.ts';
 
 // Append-only logs, one per user and workspace, naming the designs the user saved a version
@@ -15,27 +16,6 @@ export async function appendIndexLine(file: string, line: IndexLine): Promise<vo
 }
 
 /** The entries of the log at `file`, oldest first; a missing log is empty and unreadable lines are skipped. */
-export async function readIndexLines(file: string): Promise<IndexLine[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
-  }
-  const lines: IndexLine[] = [];
-  for (const raw of text.split('\n')) {
-    if (raw.trim() === '') continue;
-    const parsed = IndexLine.safeParse(safeJson(raw));
-    if (parsed.success) lines.push(parsed.data);
-  }
-  return lines;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+export function readIndexLines(file: string): Promise<IndexLine[]> {
+  return readJsonLines(file, IndexLine);
 }

@@ -61,7 +61,7 @@ describe('npm run discord:invite', () => {
   it('prints an invite URL with exactly the bot and applications.commands scopes and the needed permissions', async () => {
     const { stdout } = await script('discord-invite.ts', { DISCORD_APPLICATION_ID: '1200000000000000001' });
     const url = new URL(stdout.trim());
-    expect(url.origin + url.pathname).toBe('https://discord.com/oauth2/authorize');
+    expect([url.protocol, url.host, url.pathname]).toEqual(['https:', 'discord.com', '/oauth2/authorize']);
     expect(url.searchParams.get('client_id')).toBe('1200000000000000001');
     expect(url.searchParams.get('scope')).toBe('bot applications.commands');
     const p = PermissionFlagsBits;
