@@ -1,9 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const benchDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const repoDir = path.dirname(benchDir);
+
+/**
+ * The node flags `npm start` runs Quorum with (such as its heap cap), read from package.json, so a
+ * Quorum subject is measured exactly as it runs in production. Bare SDK baselines run with none.
+ */
+function quorumStartFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(repoDir, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).filter((word) => /^--max-[a-z-]+=/.test(word));
+}
 
 /** A subject process started by startSubject. */
 export interface Subject<T> {
@@ -26,7 +36,8 @@ export function startSubject<T>(name: string, args: readonly string[] = [], time
   const start = process.hrtime.bigint();
   // BENCH_NODE_ARGS adds node flags to every subject, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile them.
   const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child: ChildProcess = spawn(process.execPath, [...extra, ...nodeArgs, '--import', 'tsx', path.join(benchDir, 'subjects', `${name}.ts`), ...args], {
+  const production = name.startsWith('quorum') ? quorumStartFlags() : [];
+  const child: ChildProcess = spawn(process.execPath, [...production, ...extra, ...nodeArgs, '--import', 'tsx', path.join(benchDir, 'subjects', `${name}.ts`), ...args], {
     cwd: repoDir,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
