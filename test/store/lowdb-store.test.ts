@@ -1,24 +1,16 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ThreadKey } from '../../src/store/design-store.ts';
 import { openLowdbStore } from '../../src/store/lowdb-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { StoreCorruptError } from '../../src/store/store-corrupt-error.ts';
 import { channelFilePath } from '../../src/store/store-paths.ts';
 import { asStoreUnderTest, describeStoreContract } from './contract.ts';
+import { useTempDirs } from '../helpers/temp-dirs.ts';
 import { sampleVersion, type SampleVersion } from './sample-version.ts';
 
-const directories: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'quorum-lowdb-'));
-  directories.push(dir);
-  return dir;
-}
-afterEach(async () => {
-  await Promise.all(directories.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
+const tempDir = useTempDirs('quorum-lowdb-');
 
 describeStoreContract('lowdb', async (clock) => asStoreUnderTest(await openStore(`file:${await tempDir()}`, { now: clock.now })));
 describeStoreContract('lowdb with one open file at a time', async (clock) =>

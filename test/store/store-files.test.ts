@@ -1,22 +1,14 @@
-import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openLowdbEventDedup } from '../../src/store/event-dedup.ts';
 import { openLowdbStore } from '../../src/store/lowdb-store.ts';
 import { LruCache } from '../../src/store/lru-cache.ts';
 import { channelFilePath } from '../../src/store/store-paths.ts';
+import { useTempDirs } from '../helpers/temp-dirs.ts';
 import { sampleVersion } from './sample-version.ts';
 
-const directories: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'quorum-files-'));
-  directories.push(dir);
-  return dir;
-}
-afterEach(async () => {
-  await Promise.all(directories.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
+const tempDir = useTempDirs('quorum-files-');
 
 const key = { platform: 'slack', workspace: 'T1', channel: 'C1', thread: 't1' };
 
