@@ -62,7 +62,11 @@ export class GrowingStore {
   #have = 0;
   #versions: Awaited<ReturnType<typeof seedVersions>> | undefined;
 
-  constructor(readonly dir: string) {}
+  readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
 
   /** How many designs the store holds. */
   get designs(): number {

@@ -84,8 +84,13 @@ export interface DesignStore {
 
 /** Thrown when a write was based on a version that is no longer the latest. */
 export class StaleWriteError extends Error {
-  constructor(readonly expected: number, readonly actual: number) {
+  readonly expected: number;
+  readonly actual: number;
+
+  constructor(expected: number, actual: number) {
     super(`stale write: expected version ${expected}, store has ${actual}`);
+    this.expected = expected;
+    this.actual = actual;
     this.name = 'StaleWriteError';
   }
 }

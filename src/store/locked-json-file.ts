@@ -19,11 +19,15 @@ export class LockedJsonFile<T> {
   readonly #mutex = new KeyedMutex();
   #low: Low<T> | undefined;
 
-  constructor(
-    readonly file: string,
-    readonly schema: z.ZodType<T>,
-    readonly empty: () => T,
-  ) {}
+  readonly file: string;
+  readonly schema: z.ZodType<T>;
+  readonly empty: () => T;
+
+  constructor(file: string, schema: z.ZodType<T>, empty: () => T) {
+    this.file = file;
+    this.schema = schema;
+    this.empty = empty;
+  }
 
   /** Runs `update` on the data and writes the file when it reports a change. */
   update<R>(update: (data: T) => FileUpdate<R>): Promise<R> {

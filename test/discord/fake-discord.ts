@@ -65,8 +65,11 @@ export class FakeDiscord extends EventEmitter {
   private socket: WebSocket | undefined;
   private seq = 0;
 
-  constructor(readonly guilds: FakeGuild[] = [{ id: '1100000000000000001', channelId: '1100000000000000101' }]) {
+  readonly guilds: FakeGuild[];
+
+  constructor(guilds: FakeGuild[] = [{ id: '1100000000000000001', channelId: '1100000000000000101' }]) {
     super();
+    this.guilds = guilds;
     this.setMaxListeners(100);
     this.wss.on('connection', (socket) => this.onGateway(socket));
   }

@@ -21,7 +21,11 @@ export class TestSchemas {
   private readonly made: string[] = [];
   private admin: pg.Pool | undefined;
 
-  constructor(private readonly baseUrl: string) {}
+  private readonly baseUrl: string;
+
+  constructor(baseUrl: string) {
+    this.baseUrl = baseUrl;
+  }
 
   /** Creates a new schema and returns a store URL whose connections use only it. */
   async create(): Promise<string> {

@@ -24,7 +24,11 @@ const prefixes = { choice: 'c', select: 's', typeValue: 'm', modal: 't' } as con
 /** Remembers choice values too long for a custom id or a select option value, keyed by a short hash. */
 export class LongValues {
   private readonly values = new Map<string, string>();
-  constructor(private readonly max = 5000) {}
+  private readonly max: number;
+
+  constructor(max = 5000) {
+    this.max = max;
+  }
 
   /** The value itself when it fits in `room` characters, else `#<key>`; the key is stable for the same value. */
   encode(value: string, room: number): string {

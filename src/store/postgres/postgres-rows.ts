@@ -8,11 +8,14 @@ import { StoredDesign } from '../stored-schema.ts';
  * Quorum never rewrites it; the operator fixes or deletes it.
  */
 export class PostgresRowError extends UserError {
-  constructor(readonly table: string, problem: string) {
+  readonly table: string;
+
+  constructor(table: string, problem: string) {
     super('store_corrupt', `A row of the Postgres table ${table} does not have the shape Quorum writes (${problem}). Quorum has not changed it. Fix or delete the row, then retry.`, {
       hint: 'Other conversations keep working; only the one kept in this row is affected.',
     });
     this.name = 'PostgresRowError';
+    this.table = table;
   }
 }
 
