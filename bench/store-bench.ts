@@ -1,4 +1,4 @@
-import type { DesignVersion } from '../src/store/design-store.ts';
+import type { DesignVersion } from '../src/dialog/ports/design-store.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { figure, type Figure } from './lib/figures.ts';
 import { bytesOnDisk, seedStore, seededKey, seedUser, seedVersions } from './lib/seed-store.ts';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DesignStore } from './store/design-store.ts';
+import type { DesignStore } from './dialog/ports/design-store.ts';
 
 /** What `/healthz` answers: 200 with `{"ok":true,"store":"ok"}`, or 503 when the store does not answer. */
 export interface Health {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadCatalog } from '../../src/catalog/catalog-loader.ts';
 import { createAssessor } from '../../src/rules/assessor.ts';
-import type { DesignStore, DesignVersion, ThreadKey } from '../../src/store/design-store.ts';
+import type { DesignStore, DesignVersion, ThreadKey } from '../../src/dialog/ports/design-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { requirementsMix } from './requirements-mix.ts';
 

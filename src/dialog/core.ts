@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog.ts';
 import type { Search } from '../catalog/search.ts';
 import { isUserError, UserError } from '../errors.ts';
 import type { Assessor } from '../rules/assessor.ts';
-import { StaleWriteError, type Design, type DesignStore, type StoredSession, type ThreadKey } from '../store/design-store.ts';
+import { StaleWriteError, type Design, type DesignStore, type StoredSession, type ThreadKey } from './ports/design-store.ts';
 import { step, type DesignSnapshot } from './dialog-engine.ts';
 import { performEffect, reminderReply } from './effects.ts';
 import { loadInterview, type Interview } from './interview-schema.ts';

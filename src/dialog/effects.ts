@@ -3,7 +3,7 @@ import type { Search } from '../catalog/search.ts';
 import { UserError } from '../errors.ts';
 import type { Assessor } from '../rules/assessor.ts';
 import type { Requirements } from '../rules/requirements.ts';
-import type { Design, DesignStore, DesignVersion, ThreadKey } from '../store/design-store.ts';
+import type { Design, DesignStore, DesignVersion, ThreadKey } from './ports/design-store.ts';
 import { diffVersions } from './design-diff.ts';
 import type { EngineResult } from './dialog-engine.ts';
 import { exportMarkdown, slugify } from './export-markdown.ts';

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog.ts';
-import type { Design, DesignVersion } from '../store/design-store.ts';
+import type { Design, DesignVersion } from './ports/design-store.ts';
 import { formatValue } from './format-value.ts';
 
 /** A file-name-safe form of a title: lowercase words joined by dashes. */

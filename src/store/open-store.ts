@@ -1,65 +1,16 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.ts';
-import type { DesignStore } from './design-store.ts';
-import { createMemoryEventDedup, openLowdbEventDedup } from './event-dedup.ts';
-import type { EventDedup } from './event-dedup.ts';
-import { createMemoryInstallationRepo, openLowdbInstallationRepo } from './installation-store.ts';
-import type { InstallationRepo } from './installation-store.ts';
-import { openLowdbStore } from './lowdb-store.ts';
-import { createMemoryStore } from './memory-store.ts';
-
-/** Everything Quorum keeps, opened from one store URL. */
-export interface OpenedStore {
-  designs: DesignStore;
-  dedup: EventDedup;
-  installations: InstallationRepo;
-  /** Waits for pending writes, then releases the store. */
-  close(): Promise<void>;
-}
-
-/** Options shared by every kind of store: the directory relative paths start from, and clocks. */
-export interface OpenStoreOptions {
-  cwd?: string;
-  now?: () => Date;
-  /** File store only: bounds of its open channel-file cache (see LowdbStoreOptions). */
-  maxOpenFiles?: number;
-  maxOpenBytes?: number;
-}
+import { openFileStore } from './file/open-file-store.ts';
+import { openMemoryStore } from './memory/open-memory-store.ts';
+import type { OpenedStore, OpenStoreOptions } from './opened-store.ts';
 
 type Opener = (rest: string, options: OpenStoreOptions) => Promise<OpenedStore>;
 
 // One entry per URL scheme, listed explicitly.
 const openers: Record<string, Opener> = {
-  'memory:': async (_rest, options) => {
-    const designs = createMemoryStore(options.now ? { now: options.now } : {});
-    const clock = options.now;
-    return {
-      designs,
-      dedup: createMemoryEventDedup(clock ? { now: () => clock().getTime() } : {}),
-      installations: createMemoryInstallationRepo(),
-      close: () => designs.close(),
-    };
-  },
-  'file:': async (rest, options) => {
-    const directory = fileDirectory(rest, options.cwd ?? process.cwd());
-    const clock = options.now;
-    const designs = await openLowdbStore(directory, {
-      ...(clock ? { now: clock } : {}),
-      ...(options.maxOpenFiles ? { maxOpenFiles: options.maxOpenFiles } : {}),
-      ...(options.maxOpenBytes ? { maxOpenBytes: options.maxOpenBytes } : {}),
-    });
-    const dedup = openLowdbEventDedup(directory, clock ? { now: () => clock().getTime() } : {});
-    const installations = openLowdbInstallationRepo(directory);
-    return {
-      designs,
-      dedup,
-      installations,
-      async close() {
-        await Promise.all([designs.close(), dedup.idle(), installations.idle()]);
-      },
-    };
-  },
+  'memory:': (_rest, options) => openMemoryStore(options),
+  'file:': (rest, options) => openFileStore(fileDirectory(rest, options.cwd ?? process.cwd()), options),
   // Loaded on demand so the file store (the default) does not pay for the pg driver at start-up.
   'postgres:': async (rest, options) => {
     const { openPostgresStore } = await import('./postgres/open-postgres.ts');

@@ -1,21 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cyclesOf, filesUnder, importsOf, root, sourceGraph } from './import-graph.ts';
 
-const root = join(import.meta.dirname, '..', '..');
 const coreFolders = ['src/catalog', 'src/rules', 'src/dialog', 'src/store'];
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : path.endsWith('.ts') ? [path] : [];
-  });
-}
-
-function importsOf(file: string): string[] {
-  const source = readFileSync(file, 'utf8');
-  return [...source.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
-}
 
 describe('dependency direction', () => {
   const coreFiles = coreFolders.flatMap((folder) => filesUnder(join(root, folder)));
@@ -39,5 +27,16 @@ describe('dependency direction', () => {
       .map((file) => relative(root, file))
       .filter((file) => !['src/main.ts', 'src/cli.ts'].includes(file));
     expect(readers).toEqual([]);
+  });
+
+  it('has no import cycle anywhere in src/', () => {
+    expect(cyclesOf(sourceGraph())).toEqual([]);
+  });
+
+  it('keeps the ports free of every store implementation, and the dialog free of src/store', () => {
+    const offences = [...sourceGraph()]
+      .filter(([file]) => file.startsWith('src/dialog/'))
+      .flatMap(([file, targets]) => targets.filter((t) => t.startsWith('src/store/')).map((t) => `${file} imports ${t}`));
+    expect(offences).toEqual([]);
   });
 });

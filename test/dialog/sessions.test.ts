@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openLowdbStore } from '../../src/store/lowdb-store.ts';
+import { openLowdbStore } from '../../src/store/file/lowdb-store.ts';
 import { checkoutAnswers, makeCore } from '../helpers/dialog-harness.ts';
 import { day, fixedClock } from '../helpers/fixed-clock.ts';
 import { textOf } from '../helpers/recording-core.ts';

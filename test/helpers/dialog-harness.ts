@@ -3,8 +3,8 @@ import type { Catalog } from '../../src/catalog/catalog.ts';
 import { createSearch, type Search } from '../../src/catalog/search.ts';
 import { createCore, type Core } from '../../src/dialog/core.ts';
 import { createAssessor, type Assessor } from '../../src/rules/assessor.ts';
-import type { DesignStore } from '../../src/store/design-store.ts';
-import { createMemoryStore } from '../../src/store/memory-store.ts';
+import type { DesignStore } from '../../src/dialog/ports/design-store.ts';
+import { createMemoryStore } from '../../src/store/memory/memory-store.ts';
 import { fixedClock, type FixedClock } from './fixed-clock.ts';
 
 interface Framework {

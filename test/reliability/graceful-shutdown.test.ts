@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/dialog/core.ts';
 import type { Reply } from '../../src/dialog/reply.ts';
 import { trackInFlight } from '../../src/in-flight.ts';
-import { openLowdbStore } from '../../src/store/lowdb-store.ts';
+import { openLowdbStore } from '../../src/store/file/lowdb-store.ts';
 import { makeCore } from '../helpers/dialog-harness.ts';
 import { said } from '../helpers/turns.ts';
 import { startFakeSlack } from '../slack/fake-slack.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/dialog/core.ts';
 import type { Reply } from '../../src/dialog/reply.ts';
 import type { Turn } from '../../src/dialog/turn.ts';
-import type { DesignStore, ThreadKey } from '../../src/store/design-store.ts';
+import type { DesignStore, ThreadKey } from '../../src/dialog/ports/design-store.ts';
 import { makeCore } from '../helpers/dialog-harness.ts';
 import { shownText } from '../slack/block-limits.ts';
 import { startHarness, type SlackHarness } from '../slack/slack-harness.ts';

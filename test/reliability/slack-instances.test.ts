@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack, type RunningSlack } from '../../src/adapters/slack/start-slack.ts';
 import { createQuorum, type Quorum } from '../../src/bootstrap.ts';
-import type { ThreadKey } from '../../src/store/design-store.ts';
+import type { ThreadKey } from '../../src/dialog/ports/design-store.ts';
 import { checkoutAnswers } from '../helpers/dialog-harness.ts';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack.ts';
 import { postsIn } from '../slack/slack-harness.ts';

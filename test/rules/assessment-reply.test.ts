@@ -3,7 +3,7 @@ import { LongValues } from '../../src/adapters/discord/custom-id.ts';
 import { renderReply } from '../../src/adapters/discord/render-message.ts';
 import { exportMarkdown } from '../../src/dialog/export-markdown.ts';
 import { assessmentReply } from '../../src/dialog/replies/assessment-reply.ts';
-import type { Design } from '../../src/store/design-store.ts';
+import type { Design } from '../../src/dialog/ports/design-store.ts';
 import { everything } from '../discord/largest-requirements.ts';
 import { realAssessor, realCatalog } from './assessor-fixture.ts';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../src/errors.ts';
-import { StaleWriteError } from '../../src/store/design-store.ts';
-import type { DesignStore, ThreadKey } from '../../src/store/design-store.ts';
-import type { EventDedup } from '../../src/store/event-dedup.ts';
-import type { InstallationRepo } from '../../src/store/installation-store.ts';
-import type { OpenedStore } from '../../src/store/open-store.ts';
+import { StaleWriteError } from '../../src/dialog/ports/design-store.ts';
+import type { DesignStore, ThreadKey } from '../../src/dialog/ports/design-store.ts';
+import type { EventDedup } from '../../src/dialog/ports/event-dedup.ts';
+import type { InstallationRepo } from '../../src/dialog/ports/installation-repo.ts';
+import type { OpenedStore } from '../../src/store/opened-store.ts';
 import { sampleAssessment, sampleVersion } from './sample-version.ts';
 
 /** A store with the side ports the Slack adapter uses, as the contract suite exercises it. */

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openLowdbStore } from '../../src/store/lowdb-store.ts';
+import { openLowdbStore } from '../../src/store/file/lowdb-store.ts';
 
 const fixture = fileURLToPath(new URL('./fixtures/save-loop.ts', import.meta.url));
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));

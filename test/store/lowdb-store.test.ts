@@ -1,11 +1,11 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ThreadKey } from '../../src/store/design-store.ts';
-import { openLowdbStore } from '../../src/store/lowdb-store.ts';
+import type { ThreadKey } from '../../src/dialog/ports/design-store.ts';
+import { openLowdbStore } from '../../src/store/file/lowdb-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { StoreCorruptError } from '../../src/store/store-corrupt-error.ts';
-import { channelFilePath } from '../../src/store/store-paths.ts';
+import { StoreCorruptError } from '../../src/store/file/store-corrupt-error.ts';
+import { channelFilePath } from '../../src/store/file/store-paths.ts';
 import { asStoreUnderTest, describeStoreContract } from './contract.ts';
 import { useTempDirs } from '../helpers/temp-dirs.ts';
 import { sampleVersion, type SampleVersion } from './sample-version.ts';

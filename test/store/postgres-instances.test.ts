@@ -1,8 +1,8 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { StaleWriteError } from '../../src/store/design-store.ts';
-import type { ThreadKey } from '../../src/store/design-store.ts';
+import { StaleWriteError } from '../../src/dialog/ports/design-store.ts';
+import type { ThreadKey } from '../../src/dialog/ports/design-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import type { OpenedStore } from '../../src/store/open-store.ts';
+import type { OpenedStore } from '../../src/store/opened-store.ts';
 import { postgresUrl, TestSchemas } from './postgres-database.ts';
 import { sampleVersion, type SampleVersion } from './sample-version.ts';
 

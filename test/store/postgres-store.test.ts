@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ThreadKey } from '../../src/store/design-store.ts';
+import type { ThreadKey } from '../../src/dialog/ports/design-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { applyMigrations, migrations } from '../../src/store/postgres/migrations.ts';
 import { asStoreUnderTest, describeStoreContract } from './contract.ts';

@@ -1,5 +1,5 @@
 import type { Assessment } from '../../src/rules/assessment.ts';
-import type { DesignVersion } from '../../src/store/design-store.ts';
+import type { DesignVersion } from '../../src/dialog/ports/design-store.ts';
 
 /** A sample version as a store receives it (the store numbers it). */
 export type SampleVersion = Omit<DesignVersion, 'version'>;

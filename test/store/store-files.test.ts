@@ -1,10 +1,10 @@
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openLowdbEventDedup } from '../../src/store/event-dedup.ts';
-import { openLowdbStore } from '../../src/store/lowdb-store.ts';
-import { LruCache } from '../../src/store/lru-cache.ts';
-import { channelFilePath } from '../../src/store/store-paths.ts';
+import { openLowdbEventDedup } from '../../src/store/file/file-event-dedup.ts';
+import { openLowdbStore } from '../../src/store/file/lowdb-store.ts';
+import { LruCache } from '../../src/store/file/lru-cache.ts';
+import { channelFilePath } from '../../src/store/file/store-paths.ts';
 import { useTempDirs } from '../helpers/temp-dirs.ts';
 import { sampleVersion } from './sample-version.ts';
 

@@ -3,7 +3,7 @@ import type { Catalog } from '../../catalog/catalog.ts';
 import type { Search } from '../../catalog/search.ts';
 import type { Core } from '../../dialog/core.ts';
 import type { Turn } from '../../dialog/turn.ts';
-import type { DesignStore, ThreadKey } from '../../store/design-store.ts';
+import type { DesignStore, ThreadKey } from '../../dialog/ports/design-store.ts';
 import type { LongValues } from './custom-id.ts';
 import { renderReply, type DiscordMessage } from './render-message.ts';
 

@@ -1,5 +1,5 @@
 import type { Middleware, AnyMiddlewareArgs } from '@slack/bolt';
-import type { EventDedup } from '../../store/event-dedup.ts';
+import type { EventDedup } from '../../dialog/ports/event-dedup.ts';
 import { eventDedupTtlMs } from './slack-deps.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
-import type { InstallationRepo } from '../../store/installation-store.ts';
+import type { InstallationRepo } from '../../dialog/ports/installation-repo.ts';
 
 /** Who an installation belongs to: the enterprise for an org-wide install, else the team. */
 interface Owner {

@@ -1,4 +1,4 @@
-import type { Design, DesignSummary, DesignVersion } from '../../store/design-store.ts';
+import type { Design, DesignSummary, DesignVersion } from '../ports/design-store.ts';
 import { describeDiff, type DesignDiff } from '../design-diff.ts';
 import { formatRequirements } from '../format-value.ts';
 import type { Reply } from '../reply.ts';

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { UserError } from '../../errors.ts';
-import type { OpenedStore } from '../open-store.ts';
+import type { OpenedStore } from '../opened-store.ts';
+import { dedupClock } from '../opened-store.ts';
 import { applyMigrations } from './migrations.ts';
 import { createPostgresEventDedup } from './postgres-dedup.ts';
 import { createPostgresInstallationRepo } from './postgres-installations.ts';
@@ -35,7 +36,7 @@ export async function openPostgresStore(url: string, options: OpenPostgresOption
   const designs = createPostgresStore(pool, clock ? { now: clock } : {});
   return {
     designs,
-    dedup: createPostgresEventDedup(pool, clock ? { now: () => clock().getTime() } : {}),
+    dedup: createPostgresEventDedup(pool, dedupClock(options)),
     installations: createPostgresInstallationRepo(pool),
     close: () => designs.close(),
   };

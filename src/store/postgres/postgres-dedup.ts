@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { EventDedup, EventDedupOptions } from '../event-dedup.ts';
+import type { EventDedup, EventDedupOptions } from '../../dialog/ports/event-dedup.ts';
 import { pgText } from './pg-values.ts';
 
 // Expired claims are deleted at most this often per instance (by the injected clock).

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import type { InstallationRepo } from '../installation-store.ts';
+import type { InstallationRepo } from '../../dialog/ports/installation-repo.ts';
 import { pgJson, pgText } from './pg-values.ts';
 import { parseRow } from './postgres-rows.ts';
 

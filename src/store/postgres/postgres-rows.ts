@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { UserError } from '../../errors.ts';
-import type { Design, DesignSummary, StoredSession } from '../design-store.ts';
-import { StoredDesign } from '../stored-schema.ts';
+import type { Design, DesignSummary, StoredSession } from '../../dialog/ports/design-store.ts';
+import { StoredDesign } from '../shared/stored-schema.ts';
 
 /**
  * A row Quorum cannot read back (edited by hand, or written by something else).

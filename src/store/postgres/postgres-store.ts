@@ -1,9 +1,9 @@
 import type { Pool } from 'pg';
 import { UserError } from '../../errors.ts';
-import { defaultTitle } from '../channel-state.ts';
-import { newDesignId } from '../design-id.ts';
-import { StaleWriteError } from '../design-store.ts';
-import type { Design, DesignStore, DesignVersion, ThreadKey } from '../design-store.ts';
+import { defaultTitle } from '../shared/channel-state.ts';
+import { newDesignId } from '../shared/design-id.ts';
+import { StaleWriteError } from '../../dialog/ports/design-store.ts';
+import type { Design, DesignStore, DesignVersion, ThreadKey } from '../../dialog/ports/design-store.ts';
 import { hasSqlState, inTransaction, pgJson, pgText } from './pg-values.ts';
 import type { Queryable } from './pg-values.ts';
 import { toDesign, toSession, toSummary } from './postgres-rows.ts';

@@ -1,6 +1,6 @@
 import type { App, types } from '@slack/bolt';
 import type { Reply } from '../../../dialog/reply.ts';
-import type { DesignSummary } from '../../../store/design-store.ts';
+import type { DesignSummary } from '../../../dialog/ports/design-store.ts';
 import { askCore } from '../converse.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { renderBlocks } from '../render-blocks.ts';

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { parseCommand } from '../../../dialog/command-parser.ts';
 import { readSessionState } from '../../../dialog/session-state.ts';
-import type { ThreadKey } from '../../../store/design-store.ts';
+import type { ThreadKey } from '../../../dialog/ports/design-store.ts';
 import { converse } from '../converse.ts';
 import type { SlackDeps } from '../slack-deps.ts';
 import { slackTurn, stripBotMention, unescapeSlackText, workspaceOf } from '../slack-turn.ts';

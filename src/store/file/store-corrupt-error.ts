@@ -1,4 +1,4 @@
-import { UserError } from '../errors.ts';
+import { UserError } from '../../errors.ts';
 
 /**
  * A store file that Quorum cannot read (not JSON, or not the shape Quorum writes).

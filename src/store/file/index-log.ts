@@ -1,7 +1,7 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { readJsonLines } from './json-lines.ts';
-import { IndexLine } from './stored-schema.ts';
+import { IndexLine } from '../shared/stored-schema.ts';
 
 // Append-only logs, one per user and workspace, naming the designs the user saved a version
 // of, so `listUserDesigns` reads one small file instead of every channel. Appending keeps a

@@ -1,6 +1,6 @@
-import { UserError } from '../errors.ts';
-import { StaleWriteError } from './design-store.ts';
-import type { Design, DesignSummary, DesignVersion, StoredSession, ThreadKey } from './design-store.ts';
+import { UserError } from '../../errors.ts';
+import { StaleWriteError } from '../../dialog/ports/design-store.ts';
+import type { Design, DesignSummary, DesignVersion, StoredSession, ThreadKey } from '../../dialog/ports/design-store.ts';
 
 /**
  * The designs and sessions of one channel, by thread, and the rules for changing them.

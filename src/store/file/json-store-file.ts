@@ -3,7 +3,7 @@ import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { CompactJsonFile } from './compact-json-file.ts';
 import { StoreCorruptError } from './store-corrupt-error.ts';
-import { storeSchemaVersion } from './stored-schema.ts';
+import { storeSchemaVersion } from '../shared/stored-schema.ts';
 
 /** An opened store file: its lowdb handle, and the length of the text last read or written. */
 export interface StoreFile<T> {

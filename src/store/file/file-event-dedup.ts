@@ -1,34 +1,7 @@
 import { openClaimLog } from './claim-log.ts';
 import type { ClaimLog } from './claim-log.ts';
+import type { EventDedup, EventDedupOptions } from '../../dialog/ports/event-dedup.ts';
 import { systemFilePath, systemLogPath } from './store-paths.ts';
-
-/**
- * Remembers which platform events were already handled (Slack retries an event it thinks
- * was missed). `claim` is true the first time an id is claimed within `ttlMs`, false after.
- */
-export interface EventDedup {
-  claim(id: string, ttlMs: number): Promise<boolean>;
-}
-
-/** Options for both dedup implementations; `now` is the clock that decides expiry. */
-export interface EventDedupOptions {
-  now?: () => number;
-}
-
-/** An EventDedup held in this process only. */
-export function createMemoryEventDedup(options: EventDedupOptions = {}): EventDedup {
-  const now = options.now ?? Date.now;
-  const claims = new Map<string, number>();
-  return {
-    async claim(id, ttlMs) {
-      const at = now();
-      for (const [claimed, expiresAt] of claims) if (expiresAt <= at) claims.delete(claimed);
-      if (claims.has(id)) return false;
-      claims.set(id, at + ttlMs);
-      return true;
-    },
-  };
-}
 
 /**
  * An EventDedup kept in `<directory>/_system/event-dedup.jsonl`, so claims survive a restart.

@@ -1,5 +1,5 @@
-import type { Assessment } from '../rules/assessment.ts';
-import type { Requirements } from '../rules/requirements.ts';
+import type { Assessment } from '../../rules/assessment.ts';
+import type { Requirements } from '../../rules/requirements.ts';
 
 /** Where a conversation lives: one thread of one channel of one workspace on one platform. */
 export interface ThreadKey {
@@ -55,12 +55,21 @@ export interface StoredSession {
   updatedAt: string;
 }
 
+/** The session half of the store port: one thread's dialog state, written optimistically. */
+export interface SessionStore {
+  getSession(key: ThreadKey): Promise<StoredSession | undefined>;
+  /** Writes the session state; returns the new version. */
+  putSession(key: ThreadKey, expectedVersion: number, state: unknown): Promise<number>;
+  deleteSession(key: ThreadKey): Promise<void>;
+}
+
 /**
- * The store port owned by the core. Writes are optimistic: a write that names an
- * `expectedVersion` other than the current one throws StaleWriteError and changes nothing,
- * and the caller re-reads and retries.
+ * The store port owned by the core (the dialog); the file, Postgres and memory stores under
+ * src/store/ implement it, and nothing here imports from them. Writes are optimistic: a write
+ * that names an `expectedVersion` other than the current one throws StaleWriteError and changes
+ * nothing, and the caller re-reads and retries.
  */
-export interface DesignStore {
+export interface DesignStore extends SessionStore {
   getDesign(key: ThreadKey): Promise<Design | undefined>;
   /** Appends a version; `expectedVersion` is the latest version the caller saw (0 for a new design). */
   saveVersion(
@@ -75,10 +84,6 @@ export interface DesignStore {
   listDesigns(channel: ChannelKey): Promise<DesignSummary[]>;
   /** Designs in a workspace that a user saved a version of, most recent first (App Home). */
   listUserDesigns(platform: string, workspace: string, user: string, limit: number): Promise<DesignSummary[]>;
-  getSession(key: ThreadKey): Promise<StoredSession | undefined>;
-  /** Writes the session state; returns the new version. */
-  putSession(key: ThreadKey, expectedVersion: number, state: unknown): Promise<number>;
-  deleteSession(key: ThreadKey): Promise<void>;
   close(): Promise<void>;
 }
 

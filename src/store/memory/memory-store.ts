@@ -7,10 +7,10 @@ import {
   renameDesign,
   summarize,
   writeSession,
-} from './channel-state.ts';
-import type { ChannelState } from './channel-state.ts';
-import { newDesignId } from './design-id.ts';
-import type { ChannelKey, DesignStore, DesignSummary, ThreadKey } from './design-store.ts';
+} from '../shared/channel-state.ts';
+import type { ChannelState } from '../shared/channel-state.ts';
+import { newDesignId } from '../shared/design-id.ts';
+import type { ChannelKey, DesignStore, DesignSummary, ThreadKey } from '../../dialog/ports/design-store.ts';
 
 /** Options for the in-memory store; `now` is the clock for session and title timestamps. */
 export interface MemoryStoreOptions {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ChannelKey } from './design-store.ts';
+import type { ChannelKey } from '../../dialog/ports/design-store.ts';
 import { safeName, shortHash } from './safe-name.ts';
 
 // Layout of a lowdb store directory (no raw id ever reaches a path):

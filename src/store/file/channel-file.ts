@@ -1,8 +1,8 @@
-import type { ChannelState } from './channel-state.ts';
-import type { ChannelKey, Design, StoredSession } from './design-store.ts';
+import type { ChannelState } from '../shared/channel-state.ts';
+import type { ChannelKey, Design, StoredSession } from '../../dialog/ports/design-store.ts';
 import { openJsonStoreFile } from './json-store-file.ts';
 import { StoreCorruptError } from './store-corrupt-error.ts';
-import { ChannelFileData, storeSchemaVersion } from './stored-schema.ts';
+import { ChannelFileData, storeSchemaVersion } from '../shared/stored-schema.ts';
 
 /** One channel's lowdb file, loaded: its state by thread and a way to write it back. */
 export interface ChannelFile {

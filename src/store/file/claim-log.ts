@@ -4,7 +4,7 @@ import { TextFile } from 'lowdb/node';
 import { z } from 'zod';
 import { readJsonLines } from './json-lines.ts';
 import { openJsonStoreFile } from './json-store-file.ts';
-import { DedupFileData, storeSchemaVersion } from './stored-schema.ts';
+import { DedupFileData, storeSchemaVersion } from '../shared/stored-schema.ts';
 
 // The event dedup's file: an append-only JSONL log, one `{"id","expiresAt"}` claim a line, so a
 // claim costs one small append instead of rewriting every remembered id. Claims made at the same

@@ -1,0 +1,12 @@
+/**
+ * A platform-only port: remembers which platform events were already handled (Slack retries an
+ * event it thinks was missed). `claim` is true the first time an id is claimed within `ttlMs`, false after.
+ */
+export interface EventDedup {
+  claim(id: string, ttlMs: number): Promise<boolean>;
+}
+
+/** Options for every dedup implementation; `now` is the clock that decides expiry. */
+export interface EventDedupOptions {
+  now?: () => number;
+}
