@@ -14,7 +14,7 @@ export interface DesignDiff {
   capabilities: SetChange;
   primitives: SetChange;
   patterns: SetChange;
-  checks: Array<{ id: string; before: boolean | undefined; after: boolean | undefined }>;
+  checks: Array<{ id: string; before: boolean | null | undefined; after: boolean | null | undefined }>;
   warnings: SetChange;
 }
 
@@ -55,7 +55,7 @@ function setLine(label: string, c: SetChange): string | undefined {
   return parts.length > 0 ? `${label}: ${parts.join(', ')}` : undefined;
 }
 
-const passWord = (p: boolean | undefined): string => (p === undefined ? 'absent' : p ? 'pass' : 'fail');
+const passWord = (p: boolean | null | undefined): string => (p === undefined ? 'absent' : p === null ? 'not judged' : p ? 'pass' : 'fail');
 
 /** The diff as short plain-text lines, grouped: requirements first, then the recommendation. */
 export function describeDiff(diff: DesignDiff): { requirements: string[]; recommendation: string[] } {

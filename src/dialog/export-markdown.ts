@@ -102,7 +102,7 @@ export function exportMarkdown(design: Design, version: DesignVersion, catalog: 
     '',
     '| Check | Required | Calculated | Unit | Result |',
     '| --- | --- | --- | --- | --- |',
-    ...a.validation.checks.map((c) => `| ${c.id} | ${cell(c.required)} | ${cell(c.calculated)} | ${cell(c.unit)} | ${c.pass ? 'pass' : 'FAIL'} |`),
+    ...a.validation.checks.map((c) => `| ${c.id} | ${cell(c.required)} | ${cell(c.calculated)} | ${cell(c.unit)} | ${c.pass === null ? 'not judged' : c.pass ? 'pass' : 'FAIL'} |`),
     '',
     'Formulas:',
     ...a.validation.checks.map((c) => `- ${c.id}: \`${c.explain.replace(/`/g, "'")}\``),

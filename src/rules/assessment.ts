@@ -10,7 +10,8 @@ export const Check = z.object({
   required: z.union([z.number(), z.string(), z.null()]),
   calculated: z.union([z.number(), z.string(), z.null()]),
   unit: z.string(),
-  pass: z.boolean(),
+  /** null when the requirement was not given: the figure is shown, not judged. */
+  pass: z.boolean().nullable(),
   explain: z.string(),
 });
 export type Check = z.infer<typeof Check>;

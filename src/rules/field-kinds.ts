@@ -15,7 +15,7 @@ import { RequirementsShape, requirementFields, type RequirementField } from './r
 
 /** How a requirements field is typed in and stored. */
 export type FieldKind =
-  | 'rate' | 'fraction' | 'latencyMs' | 'durationSec' | 'sizeGb' | 'count' | 'money' | 'factor' | 'enum' | 'boolean' | 'text';
+  | 'rate' | 'fraction' | 'latencyMs' | 'durationSec' | 'durationDays' | 'sizeGb' | 'sizeKb' | 'count' | 'amount' | 'money' | 'factor' | 'enum' | 'boolean' | 'text';
 
 /** What the interview, `set` and the free-text reader know about one requirements field. */
 export interface FieldInfo {
@@ -58,7 +58,42 @@ export const fieldInfo: Record<RequirementField, FieldInfo> = {
   progressiveRollout: { kind: 'boolean', label: 'Are changes rolled out gradually?', example: 'yes' },
   unreliableDependencies: { kind: 'boolean', label: 'Does it call dependencies that fail or slow down?', example: 'yes' },
   queryShapes: { kind: 'count', label: 'How many distinct query shapes are served', example: '5' },
+  search: { kind: 'boolean', label: 'Do users search the data by its text?', example: 'yes' },
+  geoQueries: { kind: 'boolean', label: 'Are there nearby or within-area queries?', example: 'yes' },
+  adHocQueries: { kind: 'boolean', label: 'Do analysts run queries nobody planned?', example: 'no' },
+  staticContent: { kind: 'boolean', label: 'Does it serve files, images or video?', example: 'yes' },
+  objectSizeKb: { kind: 'sizeKb', label: 'The typical size of one item or payload', example: '2 KB' },
+  hotKeys: { kind: 'boolean', label: 'Do a few keys or users take a large share of the traffic?', example: 'yes' },
+  fanOut: { kind: 'amount', label: 'Recipients one write reaches (e.g. followers of a post)', example: '200' },
+  retentionDays: { kind: 'durationDays', label: 'How long data is kept', example: '90 days' },
+  dependencies: { kind: 'count', label: 'Synchronous downstream calls on one request', example: '3' },
+  availabilityZones: { kind: 'count', label: 'Availability zones per region', example: '3' },
+  coordination: { kind: 'boolean', label: 'Does it need leader election, locks or agreed configuration?', example: 'no' },
 };
+
+const DAYS_PER_LONG_UNIT: Array<[RegExp, number]> = [
+  [/^(?:w|wks?|weeks?)$/, 7],
+  [/^(?:mo|mos|months?)$/, 30],
+  [/^(?:y|yrs?|years?)$/, 365],
+];
+
+/** A retention such as `90 days`, `6 months`, `7 years` or `48h`, in days; a bare number is days. */
+function parseDays(text: string, field: string): number {
+  const trimmed = typeof text === 'string' ? text.trim().toLowerCase() : text;
+  if (typeof trimmed === 'string') {
+    const long = /^([\d.,]+)\s*([a-z]+)$/.exec(trimmed);
+    const unit = long?.[2] ? DAYS_PER_LONG_UNIT.find(([pattern]) => pattern.test(long[2]!)) : undefined;
+    if (long?.[1] && unit) return Number(long[1].replace(/,/g, '')) * unit[1];
+    if (/^[\d.,]+\s*(?:d|days?)?$/.test(trimmed)) return parseDuration(trimmed.replace(/\s*(?:d|days?)$/, ''), 's', field);
+  }
+  return parseDuration(text, 's', field) / 86_400;
+}
+
+/** An item size such as `2 KB`, `1.5 MB` or `300 bytes`, in kilobytes; a bare number is KB. */
+function parseKb(text: string, field: string): number {
+  const bare = typeof text === 'string' && /^\s*[\d.,]+\s*$/.test(text);
+  return bare ? parseFactor(text, field) : Number((parseSizeGb(text, field) * 1e6).toPrecision(12));
+}
 
 const byNormalizedName = new Map(requirementFields.map((field) => [normalizeId(field), field]));
 
@@ -107,6 +142,12 @@ function parseByKind(field: RequirementField, text: string): unknown {
       return parseDuration(text, 'ms', field);
     case 'durationSec':
       return parseDuration(text, 's', field);
+    case 'durationDays':
+      return parseDays(text, field);
+    case 'sizeKb':
+      return parseKb(text, field);
+    case 'amount':
+      return parseRate(text.replace(/\s*(?:followers?|recipients?|subscribers?|users?|people)$/i, ''), field);
     case 'sizeGb':
       return parseSizeGb(text, field);
     case 'count':

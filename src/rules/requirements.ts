@@ -40,6 +40,12 @@ export const booleanFields = [
   'highContention',
   'progressiveRollout',
   'unreliableDependencies',
+  'search',
+  'geoQueries',
+  'adHocQueries',
+  'staticContent',
+  'hotKeys',
+  'coordination',
 ] as const;
 
 /**
@@ -75,6 +81,17 @@ export const RequirementsShape = z.strictObject({
     progressiveRollout: z.boolean().optional(),
     unreliableDependencies: z.boolean().optional(),
     queryShapes: z.number().int().nonnegative().optional(),
+    search: z.boolean().optional(),
+    geoQueries: z.boolean().optional(),
+    adHocQueries: z.boolean().optional(),
+    staticContent: z.boolean().optional(),
+    objectSizeKb: positive.max(1e9, { message: 'must be at most 1e9 KB (1 TB) per item' }).optional(),
+    hotKeys: z.boolean().optional(),
+    fanOut: nonNegative.max(1e9, { message: 'must be at most 1e9 recipients per write' }).optional(),
+    retentionDays: positive.max(365_000, { message: 'must be at most 365000 days (1000 years)' }).optional(),
+    dependencies: z.number().int().min(0).max(1000).optional(),
+    availabilityZones: z.number().int().min(1).max(10).optional(),
+    coordination: z.boolean().optional(),
 });
 
 export const Requirements = RequirementsShape.refine((r) => Object.keys(r).some((k) => k !== 'name'), {

@@ -53,9 +53,9 @@ describe('validation figures', () => {
     expect(c.latency!.explain).toContain('assuming 2000 km between regions');
   });
 
-  it('passes the cost check without a budget and says so, and compares with a budget when given', async () => {
+  it('shows the cost without a budget as not judged (pass null), and compares with a budget when given', async () => {
     const none = await checks({ domain: 'general', writesPerSec: 100 });
-    expect(none.cost).toMatchObject({ required: null, pass: true, unit: 'USD/month' });
+    expect(none.cost).toMatchObject({ required: null, pass: null, unit: 'USD/month' });
     expect(none.cost!.explain).toContain('no budget given');
     // one node × $500 × 1 copy, no primitives → $500
     expect(none.cost!.calculated).toBe(500);

@@ -6,7 +6,7 @@ const FIELD_LIMIT = 1000;
 /** How many warnings and obligations the card shows; the rest are in `export`. */
 export const cardLimits = { warnings: 5, obligations: 6 } as const;
 
-const mark = (pass: boolean) => (pass ? '✓' : '✗');
+const mark = (pass: boolean | null) => (pass === null ? '·' : pass ? '✓' : '✗');
 
 function value(v: number | string | null): string {
   return v === null ? '—' : String(v);
@@ -53,7 +53,7 @@ function checkLines(checks: Assessment['validation']['checks']): string[] {
 
 /** The summary line: the counts, then whether the numbers hold up. */
 function summaryOf(a: Assessment): string {
-  const failing = a.validation.checks.filter((c) => !c.pass).map((c) => c.id);
+  const failing = a.validation.checks.filter((c) => c.pass === false).map((c) => c.id);
   const high = a.warnings.filter((w) => w.severity === 'high').length;
   return (
     `${a.capabilities.length} capabilities, ${a.primitives.length} primitives, ${a.patterns.length} patterns · ` +

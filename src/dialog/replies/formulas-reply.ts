@@ -4,7 +4,7 @@ import { infoReply, titledReply } from './basic-replies.ts';
 
 const FIELD_LIMIT = 1000;
 
-const mark = (pass: boolean) => (pass ? '✓' : '✗');
+const mark = (pass: boolean | null) => (pass === null ? '·' : pass ? '✓' : '✗');
 const shown = (v: Check['required']) => (v === null ? '—' : String(v));
 const clipped = (text: string, limit: number) => (text.length > limit ? `${text.slice(0, limit - 1)}…` : text);
 
@@ -26,7 +26,7 @@ export function shortFormula(explain: string): string {
 
 /** One check in words: what was required, what the model calculated, and whether it passes. */
 function figures(c: Check): string {
-  return `required ${shown(c.required)} · calculated ${shown(c.calculated)} ${c.unit} · ${c.pass ? 'passes ✓' : 'fails ✗'}`;
+  return `required ${shown(c.required)} · calculated ${shown(c.calculated)} ${c.unit} · ${c.pass === null ? 'not judged (no target given)' : c.pass ? 'passes ✓' : 'fails ✗'}`;
 }
 
 /** The friendly answer to `formulas` or `why <check>` when the thread has no assessment yet. */

@@ -13,7 +13,7 @@ export function availabilityCheck(s: Sizing, target: number | undefined, node: n
   const who = s.quorum > 1 ? `P(≥${s.quorum} of ${s.replicas} up)` : `1 − (1 − ${node})^${s.replicas}`;
   const formula = `${s.replicasExplain}, quorum ${s.quorum}${s.has('P5') ? ' (majority for P5)' : ''}: ${who} with node availability ${node} = ${fmt(availability)} (${fmt(round(downtimeMinutesPerYear, 1))} min/yr down)`;
   if (target === undefined) {
-    return { id: 'availability', required: null, calculated: round(availability, 8), unit: 'fraction', pass: true, explain: `${formula}; no target given` };
+    return { id: 'availability', required: null, calculated: round(availability, 8), unit: 'fraction', pass: null, explain: `${formula}; no target given` };
   }
   const pass = availability >= target;
   const needed = replicasFor(target, node, (n) => (s.has('P5') ? majority(n) : 1));

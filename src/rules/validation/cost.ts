@@ -49,7 +49,7 @@ export function costCheck(s: Sizing, primitives: readonly string[], dataSizeGb: 
   const total = Math.round(subtotal * s.regions * complexity);
   const formula = `(${terms.join(' + ')}) = ${usd(subtotal)} × ${s.regions} region${s.regions > 1 ? 's' : ''} × (1 + ${costs.complexityFactorPerPrimitive} × ${primitives.length} primitives) = ${usd(total)}/month (unit costs are assumptions)`;
   if (budget === undefined) {
-    return { id: 'cost', required: null, calculated: total, unit: 'USD/month', pass: true, explain: `${formula}; no budget given` };
+    return { id: 'cost', required: null, calculated: total, unit: 'USD/month', pass: null, explain: `${formula}; no budget given` };
   }
   const pass = total <= budget;
   return { id: 'cost', required: budget, calculated: total, unit: 'USD/month', pass, explain: `${formula} ${pass ? '≤' : '>'} budget ${usd(budget)}` };

@@ -10,7 +10,8 @@ import { partitionsCheck, readThroughputCheck, throughputCheck } from './through
 
 /**
  * Validates a design with numbers: throughput, availability, latency and cost always; read throughput,
- * read latency, partitions and consensus voters when they apply. Passes when every check passes.
+ * read latency, partitions and consensus voters when they apply. A check without a target is not judged
+ * (pass null); the design passes when no judged check fails.
  */
 export function validateDesign(
   r: Requirements,
@@ -28,5 +29,5 @@ export function validateDesign(
   checks.push(latencyCheck(s, r.writeLatencyMs));
   if (r.readLatencyMs !== undefined) checks.push(readLatencyCheck(s, r.readLatencyMs));
   checks.push(costCheck(s, primitives, r.dataSizeGb, r.budgetUsdPerMonth, costs));
-  return { pass: checks.every((c) => c.pass), checks };
+  return { pass: checks.every((c) => c.pass !== false), checks };
 }

@@ -21,7 +21,7 @@ export function latencyCheck(s: Sizing, budgetMs: number | undefined): Check {
   }
   const formula = `write floor = ${terms.join(' + ')} = ${fmt(floor)} ms`;
   if (budgetMs === undefined) {
-    return { id: 'latency', required: null, calculated: round(floor), unit: 'ms', pass: true, explain: `${formula}; no write latency budget given` };
+    return { id: 'latency', required: null, calculated: round(floor), unit: 'ms', pass: null, explain: `${formula}; no write latency budget given` };
   }
   const pass = floor <= budgetMs;
   return { id: 'latency', required: budgetMs, calculated: round(floor), unit: 'ms', pass, explain: `${formula} ${pass ? '≤' : '>'} p99 budget ${fmt(budgetMs)} ms` };

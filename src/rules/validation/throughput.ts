@@ -31,7 +31,7 @@ function rateCheck(id: string, what: string, required: number | undefined, requi
   const terms = bottlenecks.map((b) => `${b.label} = ${fmt(b.value)}`).join(', ');
   const formula = `capacity = min(${terms}) × 0.7 = ${fmt(calculated)} ${what}/s`;
   if (required === undefined) {
-    return { id, required: null, calculated: round(calculated), unit: `${what}/s`, pass: true, explain: `${formula}; no ${what} rate given` };
+    return { id, required: null, calculated: round(calculated), unit: `${what}/s`, pass: null, explain: `${formula}; no ${what} rate given` };
   }
   const pass = calculated >= required;
   return {
