@@ -22,10 +22,24 @@ describe('quorum calc through the real CLI', () => {
     expect(status).toBe(0);
     expect(json).toEqual({
       model: 'partitions',
-      inputs: { writesPerSec: 100_000, dataGb: 10, headroom: 0.7, surge: 2 },
+      inputs: { writesPerSec: 100_000, dataGb: 10, headroom: 0.7, surge: 2, gbPerPartition: 2000 },
       result: { partitions: 15, forWrites: 15, forData: 1 },
-      formula: 'max(⌈100000 × 2 / (20000 × 0.7)⌉, ⌈10 / 100⌉, 1) = max(15, 1, 1) = 15',
+      formula: 'max(⌈100000 × 2 / (20000 × 0.7)⌉, ⌈10 / 2000⌉, 1) = max(15, 1, 1) = 15',
     });
+  });
+
+  it('composes tiers and regions, and charges failover time, with the formula', async () => {
+    // path 0.999 × 0.9999 × 0.99999 = 0.998890111; two regions: 1 − 0.001109889² = 0.99999876815
+    const composite = await calcCommand.run(['composite', 'tiers=0.999,0.9999', 'regions=2'], ctx);
+    expect(composite?.json).toMatchObject({ inputs: { tiers: [0.999, 0.9999], regions: 2, regionAvailability: 0.99999 } });
+    const result = (composite?.json as { result: { availability: number; regionPathAvailability: number } }).result;
+    expect(result.regionPathAvailability).toBeCloseTo(0.998890111, 9);
+    expect(result.availability).toBeCloseTo(0.99999876815, 11);
+    expect((composite?.json as { formula: string }).formula).toContain('2 regions in parallel: 1 − (1 − 0.998890111)^2');
+    const failover = await calcCommand.run(['failover', 'nodeFailuresPerYear=4', 'failoverSec=90'], ctx);
+    // 1 − 4 × 90 / 31536000 = 0.99998858447; 360 s = 6 min a year
+    expect(failover?.json).toMatchObject({ result: { downtimeMinutesPerYear: 6 } });
+    expect((failover?.json as { result: { availability: number } }).result.availability).toBeCloseTo(0.99998858447, 11);
   });
 
   it('reads comma-separated lists', () => {
@@ -75,7 +89,7 @@ describe('the calc command', () => {
     [['series', 'components=0.9,,0.8'], 'bad_input', 'components must be a plain finite number such as 0.99 or 2e4, not "".'],
     [['quorum', 'replicas=3', 'writes=2'], 'bad_input', 'quorum: the inputs must give reads and writes together, or neither'],
     [['amdahl', 'serial=0', 'workers=4'], 'bad_input', 'amdahl: serial must be greater than 0 (with no serial part there is no limit to compute)'],
-    [[], 'unknown_model', 'Give a model: one of availability, series, throughput, littles-law, amdahl, usl, partitions, quorum, queue, rtt.'],
+    [[], 'unknown_model', 'Give a model: one of availability, series, throughput, littles-law, amdahl, usl, partitions, quorum, queue, rtt, composite, failover.'],
   ])('refuses %j with %s', async (args, code, message) => {
     const err = await refusal(...args);
     expect(err.code).toBe(code);

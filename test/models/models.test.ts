@@ -3,6 +3,8 @@ import { UserError } from '../../src/errors.ts';
 import { amdahlModel } from '../../src/rules/models/amdahl.ts';
 import { availabilityModel } from '../../src/rules/models/availability.ts';
 import { calcModels } from '../../src/rules/models/index.ts';
+import { compositeModel } from '../../src/rules/models/composite.ts';
+import { failoverModel } from '../../src/rules/models/failover.ts';
 import { littlesLawModel } from '../../src/rules/models/littles-law.ts';
 import { partitionsModel } from '../../src/rules/models/partitions.ts';
 import { queueModel } from '../../src/rules/models/queue.ts';
@@ -86,10 +88,40 @@ describe('the other models', () => {
     expect(partitionsModel({ writesPerSec: 100_000, dataGb: 0 }).partitions).toBe(8);
   });
 
-  it('lets the data size decide the partitions when it needs more, and never gives fewer than one', () => {
-    expect(partitionsModel({ writesPerSec: 1000, dataGb: 2500 }).partitions).toBe(25);
+  it('lets the data size decide the partitions at 2,000 GB each when it needs more, and never gives fewer than one', () => {
+    // ⌈2500 / 2000⌉ = 2 (the old reading, ⌈2500 / 100⌉ = 25, took the 100 GB trigger for a shard's size)
+    expect(partitionsModel({ writesPerSec: 1000, dataGb: 2500 }).partitions).toBe(2);
+    expect(partitionsModel({ writesPerSec: 3000, dataGb: 5000 })).toEqual({ partitions: 3, forWrites: 1, forData: 3 });
+    expect(partitionsModel({ writesPerSec: 0, dataGb: 250, gbPerPartition: 100 }).partitions).toBe(3);
     expect(partitionsModel({ writesPerSec: 0, dataGb: 0 }).partitions).toBe(1);
     expect(partitionsModel({ writesPerSec: 14_000, dataGb: 0 }).partitions).toBe(1);
+  });
+
+  it('composes a request path: tiers in series times the region, regions in parallel', () => {
+    // 0.99 × 0.999 × 0.99999 = 0.9890001099
+    const one = compositeModel({ tiers: [0.99, 0.999] });
+    expect(one.availability).toBeCloseTo(0.9890001099, 12);
+    expect(one.regionPathAvailability).toBeCloseTo(0.9890001099, 12);
+    // path 0.999 × 0.99999 = 0.99899001; two regions: 1 − 0.00100999² = 0.99999897992
+    const two = compositeModel({ tiers: [0.999], regions: 2 });
+    expect(two.availability).toBeCloseTo(0.99999897992, 12);
+    // five nines never pass in one region: even perfect tiers stop at the region's 0.99999
+    expect(compositeModel({ tiers: [1, 1, 1] }).availability).toBeCloseTo(0.99999, 14);
+    expect(compositeModel({ tiers: [0.9], regionAvailability: 1 }).downtimeMinutesPerYear).toBeCloseTo(52_560, 6);
+  });
+
+  it('caps a path with thirty bare 0.9999 dependencies near 99.7 %', () => {
+    // 0.9999^30 = 0.99700435 × 0.99999 = 0.99699438
+    expect(compositeModel({ tiers: Array(30).fill(0.9999) }).availability).toBeCloseTo(0.996994, 6);
+  });
+
+  it('charges the time spent replacing failed leaders: two failures of 30 s a year lose one minute', () => {
+    const result = failoverModel({ nodeFailuresPerYear: 2, failoverSec: 30 });
+    // 1 − 2 × 30 / 31536000 = 0.999998097412
+    expect(result.availability).toBeCloseTo(0.999998097412, 12);
+    expect(result.downtimeMinutesPerYear).toBeCloseTo(1, 12);
+    expect(failoverModel({ nodeFailuresPerYear: 0, failoverSec: 30 }).availability).toBe(1);
+    expect(userErrorOf(() => failoverModel({ nodeFailuresPerYear: 2 } as never)).message).toBe('failover: failoverSec is missing');
   });
 
   it('gives a majority of 2 for 3 replicas and strong reads for R=2, W=2', () => {
@@ -124,9 +156,9 @@ describe('the other models', () => {
     expect(userErrorOf(() => rttModel({} as never)).message).toBe('rtt: distanceKm is missing');
   });
 
-  it('lists all ten models in interface order', () => {
+  it('lists all twelve models in interface order', () => {
     expect(Object.keys(calcModels)).toEqual([
-      'availability', 'series', 'throughput', 'littles-law', 'amdahl', 'usl', 'partitions', 'quorum', 'queue', 'rtt',
+      'availability', 'series', 'throughput', 'littles-law', 'amdahl', 'usl', 'partitions', 'quorum', 'queue', 'rtt', 'composite', 'failover',
     ]);
   });
 });

@@ -1,5 +1,7 @@
 import { amdahlFormula, AmdahlInputs, amdahlModel } from './amdahl.ts';
 import { availabilityFormula, AvailabilityInputs, availabilityModel } from './availability.ts';
+import { compositeFormula, CompositeInputs, compositeModel } from './composite.ts';
+import { failoverFormula, FailoverInputs, failoverModel } from './failover.ts';
 import { littlesLawFormula, LittlesLawInputs, littlesLawModel } from './littles-law.ts';
 import { type CalcModel, defineModel } from './model.ts';
 import { partitionsFormula, PartitionsInputs, partitionsModel } from './partitions.ts';
@@ -24,4 +26,6 @@ export const calcModels: Readonly<Record<string, CalcModel>> = {
   quorum: defineModel('Majority quorum size, failures tolerated, and whether R + W > N', QuorumInputs, quorumModel, quorumFormula),
   queue: defineModel('M/M/1 queue: utilization, mean response time and mean number in system', QueueInputs, queueModel, queueFormula),
   rtt: defineModel('Smallest round trip over fibre for a distance', RttInputs, rttModel, rttFormula),
+  composite: defineModel('Availability of a request path: tiers in series per region, regions in parallel', CompositeInputs, compositeModel, compositeFormula),
+  failover: defineModel('Availability left by the time spent replacing failed leaders', FailoverInputs, failoverModel, failoverFormula),
 };

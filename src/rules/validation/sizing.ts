@@ -30,7 +30,7 @@ export function sizeDesign(r: Requirements, facts: Facts, primitives: ReadonlySe
     const byConsensus = has('P5') && peakWrites ? Math.ceil(peakWrites / (capacity.consensusWritesPerSec * capacity.headroom)) : 0;
     partitions = Math.max(byModel, byConsensus, 1);
     partitionsExplain =
-      `max(⌈${peakWrites ?? 0} / (20000 × 0.7)⌉, ⌈${r.dataSizeGb ?? 0} GB / 100⌉, 1) = ${byModel}` +
+      `max(⌈${peakWrites ?? 0} / (20000 × 0.7)⌉, ⌈${r.dataSizeGb ?? 0} GB / 2000⌉, 1) = ${byModel}` +
       (byConsensus ? `; one consensus group per partition at 10000 writes/s: ⌈${peakWrites} / (10000 × 0.7)⌉ = ${byConsensus}` : '');
   }
   const replicas = r.replicas ?? (has('P2') ? 3 : 1);
