@@ -1,15 +1,17 @@
 import { UserError } from '../errors.ts';
 import { normalizeId, type Catalog } from './catalog.ts';
 import { referencedIds } from './referenced-ids.ts';
+import type { ProblemWords } from './problem-words.ts';
 import type { Entry, EntryKind } from './schema.ts';
 import { searchOf } from './search.ts';
 
 /**
  * Builds the read-only Catalog over entries that passed the integrity checks, with its lookup
- * indexes (by normalized id, by kind, and who references whom) computed once.
+ * indexes (by normalized id, by kind, and who references whom) and its problem words computed once.
  */
-export function buildCatalog(entries: readonly Entry[]): Catalog {
+export function buildCatalog(entries: readonly Entry[], problemWords: readonly ProblemWords[] = []): Catalog {
   const frozen = Object.freeze([...entries]);
+  const words = new Map(problemWords.map((w) => [normalizeId(w.id), w]));
   const byId = new Map<string, Entry>(frozen.map((e) => [normalizeId(e.id), e]));
   const byKind = new Map<EntryKind, Entry[]>();
   const referencedBy = new Map<string, Entry[]>();
@@ -38,6 +40,7 @@ export function buildCatalog(entries: readonly Entry[]): Catalog {
     },
     list: <K extends EntryKind>(kind: K) => [...(byKind.get(kind) ?? [])] as Array<Extract<Entry, { kind: K }>>,
     referencing: (id) => [...(referencedBy.get(normalizeId(id)) ?? [])],
+    problemWords: (id) => words.get(normalizeId(id)),
   };
   return catalog;
 }

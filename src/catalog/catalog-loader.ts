@@ -5,6 +5,7 @@ import { buildCatalog } from './build-catalog.ts';
 import { CatalogError } from './catalog-error.ts';
 import type { Catalog } from './catalog.ts';
 import { checkIntegrity, type CatalogFile, type ExpectedCounts } from './integrity.ts';
+import { checkProblemWords, parseProblemWords, problemWordsFile } from './problem-words.ts';
 import { catalogFiles, Entry, type EntryKind } from './schema.ts';
 
 /** The catalog shipped with Quorum: <repo>/data/catalog. */
@@ -27,19 +28,27 @@ export function loadCatalog(dir: string = defaultCatalogDir, options: LoadCatalo
   // Integrity checks on half-parsed data would report phantom missing references, so stop here.
   if (problems.length > 0) throw new CatalogError(dir, problems);
   problems.push(...checkIntegrity(files, counts));
+  const entries = files.flatMap((f) => f.entries);
+  const words = parseProblemWords(readJson(dir, problemWordsFile, problems), problems);
+  if (problems.length === 0) problems.push(...checkProblemWords(words, entries));
   if (problems.length > 0) throw new CatalogError(dir, problems);
-  return buildCatalog(files.flatMap((f) => f.entries));
+  return buildCatalog(entries, words);
 }
 
-function parseFile(dir: string, file: string, kind: EntryKind, problems: string[]): Entry[] {
-  let raw: unknown;
+/** The parsed JSON of one file of the catalog, or undefined (with the problem noted) when it cannot be read. */
+function readJson(dir: string, file: string, problems: string[]): unknown {
   try {
-    raw = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    return JSON.parse(readFileSync(join(dir, file), 'utf8'));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     problems.push(code === 'ENOENT' ? `${file}: file is missing` : `${file}: cannot be read as JSON (${(err as Error).message})`);
-    return [];
+    return undefined;
   }
+}
+
+function parseFile(dir: string, file: string, kind: EntryKind, problems: string[]): Entry[] {
+  const raw = readJson(dir, file, problems);
+  if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
     problems.push(`${file}: must be a JSON array of ${kind} entries`);
     return [];

@@ -1,3 +1,4 @@
+import type { ProblemWords } from './problem-words.ts';
 import type { Entry, EntryKind } from './schema.ts';
 
 /** The loaded, integrity-checked framework. Read-only once built. */
@@ -12,6 +13,8 @@ export interface Catalog {
   list<K extends EntryKind>(kind: K): Array<Extract<Entry, { kind: K }>>;
   /** Pitfalls, case studies and obligations whose `related` list names this id (derived at load). */
   referencing(id: string): Entry[];
+  /** The words teams use for what this entry is about (problems, symptoms, synonyms), when the catalog has them. */
+  problemWords(id: string): ProblemWords | undefined;
 }
 
 /** Ids compare case-insensitively with non-alphanumerics ignored: `Out-box` is `outbox`. */
