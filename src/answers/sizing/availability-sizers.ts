@@ -1,0 +1,126 @@
+import { MINUTES_PER_YEAR } from '../../rules/models/availability.ts';
+import type { Figures } from './figures.ts';
+import { formatDowntime, formatNumber, formatPercent, runModel, type Sizer, type SizingAnswer } from './sizing-answer.ts';
+
+/** The availability of one node when the question does not say (interface.md: nodeAvailability default). */
+export const DEFAULT_NODE_AVAILABILITY = 0.995;
+/** One region's availability (interface.md readings): the ceiling of any single-region design. */
+export const REGION_AVAILABILITY = 0.99999;
+const MAX_REPLICAS = 9;
+
+const target = (f: Figures): number | undefined => f.availabilities.find((a) => a.per === 'target')?.value;
+const each = (f: Figures): number | undefined => f.availabilities.find((a) => a.per === 'each')?.value;
+const countOf = (f: Figures, nouns: RegExp): number | undefined => f.counts.find((c) => nouns.test(c.noun))?.value;
+
+function regionNote(goal: number): string[] {
+  return goal > REGION_AVAILABILITY * 0.99999
+    ? [`One region is itself about ${formatPercent(REGION_AVAILABILITY)} available, so ${formatPercent(goal)} also needs a second region serving in parallel.`]
+    : [];
+}
+
+/** "How many replicas for five nines (with nodes at 99.5 %)?": the fewest replicas whose availability meets the target. */
+const replicasForTarget: Sizer = {
+  id: 'replicas-for-target',
+  size(f) {
+    const goal = target(f);
+    if (goal === undefined || !/\b(?:how many|number of|replicas? (?:for|to|do)|copies|nodes? (?:for|do we need)|what replication factor|replication factor)\b/.test(f.text)) return undefined;
+    if (!/\b(?:replicas?|copies|nodes?|replication|instances?|servers?)\b/.test(f.text)) return undefined;
+    const stated = each(f);
+    const node = stated ?? DEFAULT_NODE_AVAILABILITY;
+    for (let n = 1; n <= MAX_REPLICAS; n++) {
+      const inputs = { node, replicas: n };
+      const { result, formula } = runModel('availability', inputs);
+      const availability = result.availability as number;
+      if (availability < goal) continue;
+      const assumed = stated === undefined ? ` (the default assumed for one node)` : '';
+      const fewer = n > 1 ? `, while ${n - 1} ${n - 1 === 1 ? 'gives' : 'give'} ${formatPercent(1 - (1 - node) ** (n - 1))}` : '';
+      return {
+        model: 'availability',
+        inputs,
+        result,
+        formula,
+        headline: `${n} replica${n === 1 ? '' : 's'}: at ${formatPercent(node)} per node${assumed}, ${n} give ${formatPercent(availability)}${fewer}, and ${formatPercent(goal)} is the target.`,
+        assumptions: [
+          'Failures are independent and any one replica can serve (correlated failures, such as a whole zone, lower this).',
+          ...(stated === undefined ? [`Each node is up ${formatPercent(node)} of the time; give the node figure to change it.`] : []),
+          ...regionNote(goal),
+        ],
+        entries: ['P2', 'HighAvailability', 'leader-follower'],
+        designField: { field: 'replicas', value: n },
+      };
+    }
+    return undefined;
+  },
+};
+
+/** "What availability do 3 replicas at 99.9 % each give?": the availability model over the replicas. */
+const replicasAvailability: Sizer = {
+  id: 'replicas-availability',
+  size(f) {
+    const n = countOf(f, /^(?:replica|node|copy|instance|server|machine)$/);
+    const node = each(f) ?? target(f);
+    if (n === undefined || node === undefined || !/\bavailab|\buptime\b|\bnines\b|what do we get|give us\b/.test(f.text)) return undefined;
+    const majority = /\b(?:majority|quorum)\b/.test(f.text);
+    const inputs = { node, replicas: n, ...(majority ? { quorum: Math.floor(n / 2) + 1 } : {}) };
+    const { result, formula } = runModel('availability', inputs);
+    const rule = majority ? `a majority of ${Math.floor(n / 2) + 1} must be up` : 'any one serving';
+    return {
+      model: 'availability',
+      inputs,
+      result,
+      formula,
+      headline: `${formatPercent(result.availability as number)}: ${n} replicas at ${formatPercent(node)} each, ${rule}, leave ${formatDowntime(result.downtimeMinutesPerYear as number)} of downtime a year.`,
+      assumptions: ['Failures are independent; failover time and shared zones or regions are not counted.'],
+      entries: ['P2', 'HighAvailability', 'FaultTolerance'],
+    };
+  },
+};
+
+/** "Availability of a chain of 5 services at 99.9 % each?": components in series multiply. */
+const serviceChain: Sizer = {
+  id: 'series',
+  size(f) {
+    const n = countOf(f, /^(?:service|dependency|hop|component|call)$/);
+    const a = each(f) ?? target(f);
+    if (n === undefined || a === undefined || n > 1000) return undefined;
+    const components = Array.from({ length: n }, () => a);
+    const { result, formula } = runModel('series', { components });
+    const availability = result.availability as number;
+    return {
+      model: 'series',
+      inputs: { components },
+      result,
+      formula: `${formatPercent(a)}^${n}: ${formula}`,
+      headline: `${formatPercent(availability)}: ${n} in series at ${formatPercent(a)} each multiply to ${a}^${n}, about ${formatDowntime((1 - availability) * MINUTES_PER_YEAR)} of downtime a year.`,
+      assumptions: ['Every call is needed for the request to succeed; a dependency behind a circuit breaker with a fallback drops off the path.'],
+      entries: ['end-to-end-principle', 'too-many-hops', 'P9'],
+    };
+  },
+};
+
+/** "How much downtime per year is 99.95 %?": (1 − a) × 525,600 minutes. */
+const downtime: Sizer = {
+  id: 'downtime',
+  size(f) {
+    const a = target(f) ?? each(f);
+    if (a === undefined || !/\bdowntime\b|\bhow (?:long|much time) (?:can|could|may) we be down\b|\bminutes? (?:a|per) (?:year|month)\b/.test(f.text)) return undefined;
+    const inputs = { node: a, replicas: 1 };
+    const { result, formula } = runModel('availability', inputs);
+    const minutes = result.downtimeMinutesPerYear as number;
+    return {
+      model: 'availability',
+      inputs,
+      result,
+      formula,
+      headline: `${formatNumber(minutes, 1)} minutes a year: ${formatPercent(a)} leaves (1 − ${a}) × ${formatNumber(MINUTES_PER_YEAR)} minutes, about ${formatNumber(minutes / 60, 1)} hours a year or ${formatNumber(minutes / 12, 1)} minutes a month.`,
+      assumptions: ['A year of 525,600 minutes (365 days); a month here is a twelfth of that.'],
+      entries: ['HighAvailability', 'availability-proof'],
+      designField: { field: 'availability', value: a },
+    };
+  },
+};
+
+/** The availability sizers, most specific first. */
+export const availabilitySizers: readonly Sizer[] = [replicasForTarget, replicasAvailability, serviceChain, downtime];
+
+export type { SizingAnswer };
