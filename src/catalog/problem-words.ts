@@ -25,8 +25,14 @@ export const ProblemWords = z.strictObject({
   fitsWhen: sentence.optional(),
   /** For a pitfall: the first thing to look at when its symptoms show. */
   firstCheck: sentence.optional(),
+  /** For a pitfall: when doing it anyway would be fine (the other answer to "should we …?"). */
+  exceptWhen: sentence.optional(),
+  /** Words in a question that make this entry the wrong choice ("payment" for hedging). */
+  avoidWhen: phrases,
   /** Entries to use instead when this one is the wrong choice. */
   alternatives: z.array(z.string().trim().min(1)).default([]),
+  /** The requirement (an assess field and value) that brings this entry into a design, for a what-if. */
+  designField: z.strictObject({ field: z.string().trim().min(1), value: z.union([z.boolean(), z.number(), z.string()]) }).optional(),
 });
 export type ProblemWords = z.infer<typeof ProblemWords>;
 
