@@ -9,7 +9,7 @@ import { createSearch } from '../src/catalog/search.ts';
 import { createCore } from '../src/dialog/core.ts';
 import type { Reply } from '../src/dialog/reply.ts';
 import { createAssessor } from '../src/rules/assessor.ts';
-import { createMemoryStore } from '../src/store/memory-store.ts';
+import { createMemoryStore } from '../src/store/memory/memory-store.ts';
 
 interface Question {
   kind: string;
