@@ -28,3 +28,5 @@ export function parseRequirements(raw: unknown): Requirements {
     hint: 'see "assess input" in interface.md: numbers are numbers, availability a fraction such as 0.9999',
   });
 }
+
+export { readWords, statedFieldCount, type WordReading, type WordsRead } from './parsers/words/read-words.ts';

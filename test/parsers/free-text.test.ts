@@ -54,11 +54,8 @@ describe('parseRequirementsText', () => {
 
   it('lists what it could not use, with the reason when a value is wrong', () => {
     const parsed = parseRequirementsText('social feed, banana, availability 150%');
-    expect(parsed.requirements).toEqual({ domain: 'social' });
-    expect(parsed.unrecognized).toEqual([
-      '"banana"',
-      '"availability 150%": availability must be between 0 and 1, or a percentage like 99.9%',
-    ]);
+    expect(parsed.requirements).toEqual({ name: 'Social feed', domain: 'social' });
+    expect(parsed.unrecognized).toEqual(['"banana"', '"150%" (an availability must be between 0 and 100 %)']);
   });
 
   it('keeps 20,000 together as one number', () => {

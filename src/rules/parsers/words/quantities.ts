@@ -1,0 +1,167 @@
+import type { Token } from './tokens.ts';
+import {
+  DOLLARS, NUMBER_WORDS, OTHER_CURRENCY, PER_WORDS, PERIOD_SECONDS, PERIOD_WORDS, RATE_ABBREVIATIONS, SCALES, SIZE_BYTES, TIME_MS,
+} from './units.ts';
+
+/** What the unit after a number says it measures. */
+export type UnitKind = 'none' | 'percent' | 'time' | 'size' | 'money' | 'otherMoney' | 'times' | 'rate' | 'noun';
+
+/** A number with its scale, unit and range, as typed in one clause. */
+export interface Quantity {
+  value: number;
+  /** The lower bound when a range was typed ("2–5k"): `value` is the upper bound. */
+  low?: number;
+  unit: UnitKind;
+  /** Milliseconds per unit (time), bytes per unit (size), seconds per period (rate), months per period (money: 12 for a yearly sum). */
+  per: number;
+  /** The counted thing after the number ("writes", "location updates", "regions"), normalised words. */
+  noun: string[];
+  /** A rate abbreviation's side (rps → reads). */
+  side?: 'reads' | 'writes';
+  /** True for a size counted over a period ("5 TB/day"): a growth rate, not a size. */
+  growth?: boolean;
+  /** True when the number was a word ("two regions"). */
+  wordNumber: boolean;
+  /** Token range [from, to) in the clause. */
+  from: number;
+  to: number;
+}
+
+const isWord = (t: Token | undefined, ...words: string[]): boolean => t !== undefined && t.kind === 'word' && words.includes(t.lower);
+const isSymbol = (t: Token | undefined, ...symbols: string[]): boolean => t !== undefined && t.kind === 'symbol' && symbols.includes(t.text);
+
+/** Words that end a counted noun: what follows them is no longer the thing counted. */
+const NOUN_STOP = new Set(['per', 'a', 'an', 'each', 'every', 'of', 'on', 'in', 'at', 'to', 'and', 'or', 'with', 'for', 'from', 'is', 'are', 'at', 'peak', 'normally', 'but', 'the', 'than', 'we', 'it']);
+
+/** The period a rate is counted over, starting at token `i`: "/s", "per second", "a day", "daily". */
+export function periodAt(tokens: Token[], i: number): { seconds: number; end: number } | undefined {
+  const t = tokens[i];
+  if (t === undefined) return undefined;
+  if (t.kind === 'word' && PERIOD_WORDS[t.lower] !== undefined) return { seconds: PERIOD_WORDS[t.lower]!, end: i + 1 };
+  if (isSymbol(t, '/') || (t.kind === 'word' && PER_WORDS.has(t.lower))) {
+    const unit = tokens[i + 1];
+    if (unit?.kind === 'word' && PERIOD_SECONDS[unit.lower] !== undefined) return { seconds: PERIOD_SECONDS[unit.lower]!, end: i + 2 };
+  }
+  return undefined;
+}
+
+function scaleAt(tokens: Token[], j: number): { factor: number; end: number } {
+  const t = tokens[j];
+  if (t?.kind !== 'word') return { factor: 1, end: j };
+  // "5M" is five million; "5m" is five million before a counted noun or a period, else five minutes.
+  if (t.text === 'M') return { factor: 1e6, end: j + 1 };
+  if (t.lower === 'm') {
+    const next = tokens[j + 1];
+    const beforeNoun = next !== undefined && next.kind === 'word' && TIME_MS[next.lower] === undefined && !isWord(next, 'rto', 'rpo', 'p99', 'latency');
+    return beforeNoun || periodAt(tokens, j + 1) ? { factor: 1e6, end: j + 1 } : { factor: 1, end: j };
+  }
+  const factor = SCALES[t.lower];
+  return factor === undefined ? { factor: 1, end: j } : { factor, end: j + 1 };
+}
+
+/** A number token, or a number word before a count noun. */
+export function numberAt(tokens: Token[], i: number): { value: number; word: boolean } | undefined {
+  const t = tokens[i]!;
+  if (t.kind === 'number' && Number.isFinite(t.value)) return { value: t.value, word: false };
+  if (t.kind === 'word' && NUMBER_WORDS[t.lower] !== undefined) return { value: NUMBER_WORDS[t.lower]!, word: true };
+  return undefined;
+}
+
+/**
+ * Reads the quantity starting at token `i` (a number): its scale, an upper bound when it is a range
+ * ("2–5k", "between 100 and 200 GB", "3 to 5"), and the unit or counted noun after it.
+ */
+export function readQuantity(tokens: Token[], i: number): Quantity | undefined {
+  const first = numberAt(tokens, i);
+  if (!first) return undefined;
+  const scale = scaleAt(tokens, i + 1);
+  let value = first.value * scale.factor;
+  let j = scale.end;
+  let low: number | undefined;
+  const joiner = tokens[j];
+  const rangeJoin = isSymbol(joiner, '-') || isWord(joiner, 'to') || (isWord(joiner, 'and') && isWord(tokens[i - 1], 'between'));
+  if (rangeJoin && tokens[j + 1]?.kind === 'number' && !first.word) {
+    const upper = tokens[j + 1]!;
+    const upperScale = scaleAt(tokens, j + 2);
+    const lowValue = scale.factor === 1 ? first.value * upperScale.factor : value;
+    const highValue = upper.value * upperScale.factor;
+    if (highValue >= lowValue) {
+      low = lowValue;
+      value = highValue;
+      j = upperScale.end;
+    }
+  }
+  // "30-day retention", "5-minute RTO": the hyphen joins the number to its unit.
+  if (isSymbol(tokens[j], '-') && tokens[j]!.glued && tokens[j + 1]?.kind === 'word' && tokens[j + 1]!.glued) j++;
+  const unit = unitAt(tokens, j);
+  if (first.word && unit.kind !== 'noun') return undefined;
+  if (tokens[i - 1] && isSymbol(tokens[i - 1], '$')) {
+    return { value, ...(low !== undefined && { low }), unit: 'money', per: moneyPeriod(tokens, j), noun: [], wordNumber: false, from: i - 1, to: Math.max(moneyEnd(tokens, j), unit.kind === 'money' ? unit.end : j) };
+  }
+  if (tokens[i - 1] && OTHER_CURRENCY.has(tokens[i - 1]!.lower)) {
+    return { value, unit: 'otherMoney', per: 1, noun: [], wordNumber: false, from: i - 1, to: unit.end };
+  }
+  return { value, ...(low !== undefined && { low }), ...unit.extra, unit: unit.kind, per: unit.per, noun: unit.noun, wordNumber: first.word, from: i, to: unit.end };
+}
+
+interface UnitRead {
+  kind: UnitKind;
+  per: number;
+  noun: string[];
+  end: number;
+  extra?: { side: 'reads' | 'writes' } | { growth: true };
+}
+
+function unitAt(tokens: Token[], j: number): UnitRead {
+  const t = tokens[j];
+  const none: UnitRead = { kind: 'none', per: 1, noun: [], end: j };
+  if (t === undefined) return none;
+  if (isSymbol(t, '%') || isWord(t, 'percent', 'pct')) return { kind: 'percent', per: 1, noun: [], end: j + 1 };
+  if (t.kind === 'word' && DOLLARS.has(t.lower)) return { kind: 'money', per: moneyPeriod(tokens, j + 1), noun: [], end: moneyEnd(tokens, j + 1) };
+  if (isSymbol(t, '$')) return { kind: 'money', per: moneyPeriod(tokens, j + 1), noun: [], end: moneyEnd(tokens, j + 1) };
+  if (OTHER_CURRENCY.has(t.lower)) return { kind: 'otherMoney', per: 1, noun: [], end: j + 1 };
+  if (isWord(t, 'x', 'times', 'fold')) return { kind: 'times', per: 1, noun: [], end: j + 1 };
+  if (t.kind === 'word' && SIZE_BYTES[t.lower] !== undefined) {
+    const period = periodAt(tokens, j + 1);
+    return { kind: 'size', per: SIZE_BYTES[t.lower]!, noun: [], end: period?.end ?? j + 1, ...(period && { extra: { growth: true } }) };
+  }
+  if (t.kind === 'word' && RATE_ABBREVIATIONS[t.lower] !== undefined) {
+    const abbreviation = RATE_ABBREVIATIONS[t.lower]!;
+    return { kind: 'rate', per: abbreviation.seconds, noun: [t.lower], end: j + 1, extra: { side: abbreviation.side } };
+  }
+  const period = periodAt(tokens, j);
+  if (period) return { kind: 'rate', per: period.seconds, noun: [], end: period.end };
+  // "US" after a number is the region, not microseconds.
+  if (t.kind === 'word' && TIME_MS[t.lower] !== undefined && t.text !== 'US') {
+    return { kind: 'time', per: TIME_MS[t.lower]!, noun: [], end: j + 1 };
+  }
+  // A counted noun of up to three words, then perhaps a period: "250k location updates a minute".
+  const noun: string[] = [];
+  let k = j;
+  while (k < tokens.length && noun.length < 3) {
+    const w = tokens[k]!;
+    if (isSymbol(w, '-') && tokens[k + 1]?.kind === 'word') {
+      k++;
+      continue;
+    }
+    if (w.kind !== 'word' || NOUN_STOP.has(w.lower) || PERIOD_WORDS[w.lower] !== undefined) break;
+    noun.push(w.lower);
+    k++;
+    const after = periodAt(tokens, k);
+    if (after) return { kind: 'rate', per: after.seconds, noun, end: after.end };
+  }
+  return noun.length > 0 ? { kind: 'noun', per: 1, noun, end: k } : none;
+}
+
+function moneyPeriod(tokens: Token[], j: number): number {
+  const period = periodAt(tokens, j) ?? periodAt(tokens, j + 1);
+  if (period) return period.seconds >= PERIOD_SECONDS.y! ? 12 : period.seconds <= PERIOD_SECONDS.d! ? 1 / 30 : 1;
+  if (isWord(tokens[j], 'yearly', 'annually') || isWord(tokens[j + 1], 'yearly', 'annually')) return 12;
+  return 1;
+}
+
+function moneyEnd(tokens: Token[], j: number): number {
+  const period = periodAt(tokens, j);
+  if (period) return period.end;
+  return isWord(tokens[j], 'monthly', 'yearly', 'annually') ? j + 1 : j;
+}

@@ -1,0 +1,71 @@
+import type { Lexicon } from './lexicon.ts';
+import type { Token } from './tokens.ts';
+
+/** A list of regions found in the text: how many distinct ones, the tokens it spans, and whether it stands alone. */
+export interface RegionList {
+  count: number;
+  from: number;
+  to: number;
+  /** True when a single name is clearly the one region served ("EU only", "us-east-1"). */
+  certain: boolean;
+}
+
+const SEPARATORS = new Set([',', 'and', '+', '&', '/', 'or', 'plus']);
+
+/** The region at token `i` (a name, "US" in capitals, or a cloud code such as eu-west-1): its key and end, or undefined. */
+function regionAt(tokens: Token[], i: number, lexicon: Lexicon): { key: string; end: number; code: boolean; weak: boolean } | undefined {
+  const t = tokens[i]!;
+  if (t.kind !== 'word') return undefined;
+  // Cloud codes: us-east-1, eu-central-1, europe-west1.
+  if (lexicon.codePrefixes.has(t.lower) && tokens[i + 1]?.text === '-' && tokens[i + 1]!.glued) {
+    const direction = tokens[i + 2];
+    if (direction?.kind === 'word' && direction.glued && lexicon.codeDirections.has(direction.lower)) {
+      let end = i + 3;
+      if (tokens[end]?.text === '-' && tokens[end]!.glued && tokens[end + 1]?.kind === 'number') end += 2;
+      return { key: tokens.slice(i, end).map((x) => x.lower).join(''), end, code: true, weak: false };
+    }
+  }
+  for (const name of lexicon.regionNames) {
+    if (name.every((w, n) => tokens[i + n]?.kind === 'word' && tokens[i + n]!.lower === w)) {
+      return { key: name.join(' '), end: i + name.length, code: false, weak: false };
+    }
+  }
+  // "us" is a pronoun unless typed "US" or standing in a list beside another region.
+  if (t.lower === 'us') return { key: 'us', end: i + 1, code: false, weak: t.text !== 'US' };
+  return undefined;
+}
+
+/**
+ * Finds lists of regions ("EU and US", "eu-west-1 + us-east-1", "EU, US and APAC") across the whole text,
+ * in one pass. A single name counts only when it is a cloud code or said with "only".
+ */
+export function findRegionLists(tokens: Token[], lexicon: Lexicon): RegionList[] {
+  const lists: RegionList[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const first = regionAt(tokens, i, lexicon);
+    if (!first) {
+      i++;
+      continue;
+    }
+    const members = [first];
+    let end = first.end;
+    for (;;) {
+      let j = end;
+      if (!SEPARATORS.has(tokens[j]?.lower ?? '')) break;
+      j++;
+      if (SEPARATORS.has(tokens[j]?.lower ?? '')) j++;
+      if (tokens[j]?.lower === 'the') j++;
+      const next = j < tokens.length ? regionAt(tokens, j, lexicon) : undefined;
+      if (!next) break;
+      members.push(next);
+      end = next.end;
+    }
+    const strong = members.filter((m) => !m.weak);
+    if (strong.length > 0 && (members.length > 1 || first.code || tokens[end]?.lower === 'only' || tokens[i - 1]?.lower === 'only')) {
+      lists.push({ count: new Set(members.map((m) => m.key)).size, from: i, to: end, certain: true });
+    }
+    i = end;
+  }
+  return lists;
+}

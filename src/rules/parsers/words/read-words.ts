@@ -1,0 +1,271 @@
+import { UserError } from '../../../errors.ts';
+import { RequirementsShape } from '../../requirements.ts';
+import { describeIssue } from '../zod-issues.ts';
+import { clauseText, splitClauses, type Clause } from './clauses.ts';
+import { TypoRepair } from './fuzzy.ts';
+import * as k from './keywords.ts';
+import { compileLexicon, loadVocabulary, normalWord, type Lexicon } from './lexicon.ts';
+import { isDenied } from './negation.ts';
+import { clauseWords, findPhrases, indexPhrases, type PhraseIndex } from './phrases.ts';
+import { placeQuantity, type Around, type Placement } from './place-quantity.ts';
+import { numberAt, readQuantity } from './quantities.ts';
+import { findNines } from './read-nines.ts';
+import { readName } from './read-name.ts';
+import { findRegionLists } from './read-regions.ts';
+import { fold, tokenize, type Token } from './tokens.ts';
+import { NUMBER_WORDS, PERIOD_SECONDS, PERIOD_WORDS, SCALES, SIZE_BYTES, TIME_MS } from './units.ts';
+
+/** The longest description read at once (the core refuses longer messages before they get here). */
+export const MAX_WORDS_LENGTH = 4000;
+
+/** One requirement read from words: the field, its value, the words it came from, and a note (the bound a range took). */
+export interface WordReading {
+  field: string;
+  value: unknown;
+  words: string;
+  note?: string;
+  /** Where in the text it was said (a character offset), so readings list in the order they were said. */
+  at: number;
+}
+
+/** Everything read from a description. */
+export interface WordsRead {
+  /** Only what the words state, in assess-input form; the name is apart, in `name`. */
+  requirements: Record<string, unknown>;
+  /** What was read, in the order it was said. */
+  readings: WordReading[];
+  /** Words that said something Quorum could not place, each with the reason. */
+  skipped: string[];
+  /** The system's name as the words give it ("a payments ledger" → "Payments ledger"). */
+  name?: string;
+}
+
+/** Phrase fields whose words may sit inside a name ("Event-sourced wallet service", "Video streaming site"). */
+const NAME_FIELDS = new Set(['domain', 'staticContent', 'search', 'geoQueries', 'eventSourcing', 'adHocQueries']);
+const FILLER = new Set(['hi', 'hey', 'hello', 'quorum', 'thanks', 'thank', 'you', 'please', 'so', 'ok', 'okay', 'well', 'um', 'also', 'oh', 'and', 'yeah', 'cheers', 'folks', 'team', 'all', 'really', 'nothing', 'fancy', 'the', 'a', 'an', 'etc', 'stuff', 'thing', 'things', 'basically', 'just', 'yes', 'no']);
+
+const CALLED = new Set(['calls', 'call', 'calling', 'via', 'integrates', 'integrate']);
+
+let lexiconCache: { lexicon: Lexicon; index: PhraseIndex; typos: TypoRepair } | undefined;
+
+function vocabulary(): { lexicon: Lexicon; index: PhraseIndex; typos: TypoRepair } {
+  if (lexiconCache) return lexiconCache;
+  const own = [
+    ...Object.keys(TIME_MS), ...Object.keys(SCALES), ...Object.keys(PERIOD_WORDS), ...Object.keys(SIZE_BYTES), ...Object.keys(PERIOD_SECONDS), ...Object.keys(NUMBER_WORDS),
+    ...[k.RPO_WORDS, k.RTO_WORDS, k.STALE_WORDS, k.RETAIN_WORDS, k.LATENCY_WORDS, k.READ_WORDS, k.WRITE_WORDS, k.READ_NOUNS, k.WRITE_NOUNS,
+      k.PEAK_WORDS, k.NORMAL_WORDS, k.REGION_NOUNS, k.ZONE_NOUNS, k.REPLICA_NOUNS, k.DEPENDENCY_NOUNS, k.FAN_NOUNS, k.TENANT_NOUNS,
+      ...k.LABELS.map(([words]) => words)].flatMap((s) => [...s]),
+    'availability', 'consistency', 'consistent', 'ordering', 'requests', 'tenant', 'regions', 'latency', 'replication',
+  ];
+  const lexicon = compileLexicon(loadVocabulary(), own);
+  lexiconCache = { lexicon, index: indexPhrases(lexicon), typos: new TypoRepair(lexicon.known, lexicon.stems) };
+  return lexiconCache;
+}
+
+interface Draft {
+  readings: WordReading[];
+  skipped: string[];
+  /** Tokens a reading used, with whether a name may contain them. */
+  used: Map<Token, boolean>;
+  rates: Array<{ side: 'readsPerSec' | 'writesPerSec'; kind: 'peak' | 'normal' | 'plain'; value: number; words: string; note?: string; at: number }>;
+  lastRateSide?: 'readsPerSec' | 'writesPerSec';
+  lastNounSide?: 'readsPerSec' | 'writesPerSec';
+}
+
+/**
+ * Reads the requirements a description in plain words states ("a payments ledger, about 3k writes a
+ * second, four nines, p99 under 50 ms, not multi-tenant"). Linear in the text's length: one tokenising
+ * pass, phrase lookups by first word, and bounded look-around for each number. Never throws for text
+ * of an allowed length; longer text is a UserError (`too_long`).
+ */
+export function readWords(text: string): WordsRead {
+  if (typeof text !== 'string') throw new UserError('bad_value', 'describe the requirements in words, for example "a payments ledger, 3k writes/s, four nines"');
+  if (text.length > MAX_WORDS_LENGTH) {
+    throw new UserError('too_long', `that description is too long (${text.length} characters); keep it under ${MAX_WORDS_LENGTH}`);
+  }
+  const { lexicon, index, typos } = vocabulary();
+  const tokens = tokenize(fold(text));
+  for (const t of tokens) if (t.kind === 'word') t.lower = typos.repair(normalWord(t.lower));
+  const draft: Draft = { readings: [], skipped: [], used: new Map(), rates: [] };
+
+  const regionList = findRegionLists(tokens, lexicon);
+  for (const list of regionList) {
+    for (const t of tokens.slice(list.from, list.to)) draft.used.set(t, false);
+  }
+  const clauses = splitClauses(tokens);
+  const firstRegions = regionList[0];
+  if (firstRegions) {
+    draft.readings.push({ field: 'regions', value: firstRegions.count, words: tokens.slice(firstRegions.from, firstRegions.to).map((t) => t.text).join(' '), at: tokens[firstRegions.from]!.start });
+  }
+  for (const clause of clauses) readClause(clause, draft, index);
+  settleRates(draft);
+
+  const result: WordsRead = { requirements: {}, readings: [], skipped: draft.skipped };
+  for (const reading of [...draft.readings].sort((a, b) => a.at - b.at)) accept(reading, result);
+  const name = readName(clauses, (t) => draft.used.get(t) === false);
+  if (name) result.name = name;
+  return result;
+}
+
+/** How many requirement fields (besides the name) a text states; 0 for a question that states none. */
+export function statedFieldCount(text: string): number {
+  try {
+    return readWords(text).readings.length;
+  } catch {
+    return 0;
+  }
+}
+
+function accept(reading: WordReading, result: WordsRead): void {
+  const earlier = result.readings.find((r) => r.field === reading.field);
+  if (earlier) {
+    if (JSON.stringify(earlier.value) !== JSON.stringify(reading.value)) {
+      result.skipped.push(`"${reading.words}" (${reading.field} was already read from "${earlier.words}")`);
+    }
+    return;
+  }
+  const shape = (RequirementsShape.shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: unknown[] } } }>)[reading.field];
+  if (!shape) {
+    result.skipped.push(`"${reading.words}" (${reading.field} is not a field Quorum assesses yet)`);
+    return;
+  }
+  const checked = shape.safeParse(typeof reading.value === 'number' ? tidy(reading.value) : reading.value);
+  if (!checked.success) {
+    const issue = checked.error?.issues[0] as Parameters<typeof describeIssue>[0] | undefined;
+    result.skipped.push(`"${reading.words}" (${issue ? describeIssue(issue, reading.field) : `${reading.field} is not valid`})`);
+    return;
+  }
+  result.readings.push({ ...reading, value: checked.data });
+  result.requirements[reading.field] = checked.data;
+}
+
+function readClause(clause: Clause, draft: Draft, index: PhraseIndex): void {
+  const before = draft.readings.length + draft.rates.length;
+  const spokenFor = clause.tokens.some((t) => draft.used.has(t));
+  const skippedBefore = draft.skipped.length;
+  const at = (i: number): number => clause.tokens[i]!.start;
+  const words = clauseWords(clause);
+  const shown = clauseText(clause);
+  const mark = (from: number, to: number, nameable: boolean): void => {
+    for (const t of clause.tokens.slice(from, to)) if (!draft.used.has(t)) draft.used.set(t, nameable);
+  };
+  const free = (i: number): boolean => !draft.used.has(clause.tokens[i]!);
+
+  for (const nines of findNines(clause)) {
+    if (!free(nines.from)) continue;
+    const node = words.includes('node');
+    draft.readings.push({ field: node ? 'nodeAvailability' : 'availability', value: nines.value, words: clauseText(clause, nines.from, nines.to), at: at(nines.from) });
+    mark(nines.from, nines.to, false);
+  }
+  readZeroLoss(clause, words, draft, mark);
+
+  for (const match of findPhrases(words, index)) {
+    const from = clause.words[match.from]!;
+    const to = clause.words[match.to - 1]! + 1;
+    if (!clause.tokens.slice(from, to).every((t) => !draft.used.has(t))) continue;
+    const denied = isDenied(words, match.from, match.to);
+    const { field, value } = match.phrase;
+    // "calls payment, inventory and shipping": a domain named as something the system calls is not its own.
+    if (field === 'domain' && CALLED.has(words[match.from - 1] ?? '')) continue;
+    const said = clauseText(clause, from, to);
+    mark(from, to, !denied && NAME_FIELDS.has(field));
+    if (!denied) draft.readings.push({ field, value, words: said, at: at(from) });
+    else if (typeof value === 'boolean') draft.readings.push({ field, value: !value, words: shown, at: at(from) });
+    else if (field === 'ordering') draft.readings.push({ field, value: 'none', words: shown, at: at(from) });
+    else draft.skipped.push(`"${shown}" (says what it is not, so ${field} is left open)`);
+  }
+
+  for (let i = 0; i < clause.tokens.length; ) {
+    if (!free(i) || numberAt(clause.tokens, i) === undefined) {
+      i++;
+      continue;
+    }
+    const q = readQuantity(clause.tokens, i);
+    if (!q) {
+      i++;
+      continue;
+    }
+    const said = clauseText(clause, q.from, q.to);
+    const placed = placeQuantity(q, { ...around(clause, q.from, q.to, draft.lastRateSide), ...(draft.lastNounSide && { lastNounSide: draft.lastNounSide }) });
+    mark(q.from, q.to, false);
+    record(placed, said, draft, q.wordNumber, at(q.from));
+    i = Math.max(q.to, i + 1);
+  }
+
+  for (const w of words) {
+    if (k.WRITE_NOUNS.has(w)) draft.lastNounSide = 'writesPerSec';
+    else if (k.READ_NOUNS.has(w)) draft.lastNounSide = 'readsPerSec';
+  }
+  const readSomething = spokenFor || draft.readings.length + draft.rates.length > before;
+  if (!readSomething && draft.skipped.length === skippedBefore && words.some((w) => w !== '#' && !FILLER.has(w))) {
+    if (!draft.skipped.some((s) => s.includes(shown))) draft.skipped.push(`"${shown}"`);
+  }
+}
+
+function record(placed: Placement, said: string, draft: Draft, wordNumber: boolean, at: number): void {
+  if ('skip' in placed) {
+    if (!wordNumber) draft.skipped.push(`"${said}" (${placed.skip})`);
+    return;
+  }
+  if (placed.rate) {
+    draft.rates.push({ ...placed.rate, value: placed.value as number, words: said, at, ...(placed.note && { note: placed.note }) });
+    draft.lastRateSide = placed.rate.side;
+    return;
+  }
+  draft.readings.push({ field: placed.field, value: placed.value, words: said, at, ...(placed.note && { note: placed.note }) });
+}
+
+/** "zero data loss", "no data loss", "RPO zero": an RPO of 0 s. */
+function readZeroLoss(clause: Clause, words: string[], draft: Draft, mark: (from: number, to: number, nameable: boolean) => void): void {
+  for (let i = 0; i < words.length; i++) {
+    const zeroLoss = words[i] === 'data' && words[i + 1] === 'loss' && ['zero', 'no', 'without', '#'].includes(words[i - 1] ?? '');
+    const rpoZero = words[i] === 'rpo' && (['zero', 'none', 'nil'].includes(words[i + 1] ?? '') || ['zero', 'no'].includes(words[i - 1] ?? ''));
+    const neverLose = ['never', 'cannot', 'cant', 'mustnt'].includes(words[i] ?? '') && (words[i + 1] === 'lose' || words[i + 2] === 'lose') && words.slice(i + 1, i + 5).includes('data');
+    if (!zeroLoss && !rpoZero && !neverLose) continue;
+    if (zeroLoss && words[i - 1] === '#' && clause.tokens[clause.words[i - 1]!]!.value !== 0) continue;
+    const from = clause.words[zeroLoss ? i - 1 : rpoZero && words[i - 1] !== undefined && ['zero', 'no'].includes(words[i - 1]!) ? i - 1 : i]!;
+    const to = clause.words[Math.min(words.length - 1, zeroLoss ? i + 1 : i + 1)]! + 1;
+    draft.readings.push({ field: 'rpoSec', value: 0, words: clauseText(clause, from, to), at: clause.tokens[from]!.start });
+    mark(from, to, false);
+    return;
+  }
+}
+
+function around(clause: Clause, from: number, to: number, lastRateSide: Around['lastRateSide']): Around {
+  const before: string[] = [];
+  for (let i = from - 1; i >= 0 && before.length < 8; i--) {
+    const t = clause.tokens[i]!;
+    if (t.kind === 'number') break;
+    before.push(t.kind === 'word' ? t.lower : t.text);
+  }
+  const after: string[] = [];
+  for (let i = to; i < clause.tokens.length && after.length < 6; i++) {
+    const t = clause.tokens[i]!;
+    if (t.kind === 'number') break;
+    if (t.kind === 'word') after.push(t.lower);
+  }
+  const words = clauseWords(clause);
+  return { before: before.filter((w) => w !== '-' && w !== ':' && w !== '~' && w !== '='), after, clause: words, ...(lastRateSide && { lastRateSide }) };
+}
+
+/** A rate said as a normal-day rate and a peak becomes the rate with a peak factor; a rate said only as a peak is the rate. */
+function settleRates(draft: Draft): void {
+  for (const side of ['writesPerSec', 'readsPerSec'] as const) {
+    const said = draft.rates.filter((r) => r.side === side);
+    const normal = said.find((r) => r.kind === 'normal') ?? said.find((r) => r.kind === 'plain');
+    const peak = said.find((r) => r.kind === 'peak');
+    const base = normal ?? peak;
+    if (!base) continue;
+    draft.readings.push({ field: side, value: tidy(base.value), words: base.words, at: base.at, ...(base.note && { note: base.note }) });
+    if (normal && peak && peak.value > normal.value && !draft.readings.some((r) => r.field === 'peakFactor')) {
+      draft.readings.push({ field: 'peakFactor', value: tidy(peak.value / normal.value), words: `${peak.words} at peak, ${normal.words} normally`, at: peak.at });
+    }
+    for (const other of said) {
+      if (other !== normal && other !== peak) draft.skipped.push(`"${other.words}" (${side} was already read from "${base.words}")`);
+    }
+  }
+}
+
+function tidy(n: number): number {
+  return Number.parseFloat(n.toPrecision(12));
+}
