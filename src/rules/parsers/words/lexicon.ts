@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { consistencies, domains, orderings } from '../../requirements.ts';
+import { booleanFields, consistencies, domains, orderings } from '../../requirements.ts';
 
 const Phrases = z.array(z.string().regex(/^[a-z0-9' *-]+$/, 'phrases are lower-case words, digits and *')).default([]);
 const FlagWords = z.strictObject({ yes: Phrases, no: Phrases });
@@ -11,7 +11,7 @@ const choiceWords = <T extends readonly [string, ...string[]]>(values: T) => z.p
 export const Vocabulary = z.strictObject({
   schemaVersion: z.literal(1),
   about: z.string(),
-  flags: z.record(z.string(), FlagWords),
+  flags: z.partialRecord(z.enum(booleanFields), FlagWords),
   choices: z.strictObject({
     consistency: choiceWords(consistencies),
     ordering: choiceWords(orderings),
@@ -60,7 +60,8 @@ function compile(field: string, value: string | boolean, text: string): Phrase {
 /** Compiles checked vocabulary; `extraKnown` adds the reader's own keywords (units, labels) to the words typos are repaired to. */
 export function compileLexicon(vocabulary: Vocabulary, extraKnown: readonly string[]): Lexicon {
   const phrases: Phrase[] = [];
-  for (const [field, { yes, no }] of Object.entries(vocabulary.flags)) {
+  for (const [field, words] of Object.entries(vocabulary.flags)) {
+    const { yes, no } = words as { yes: string[]; no: string[] };
     for (const text of yes) phrases.push(compile(field, true, text));
     for (const text of no) phrases.push(compile(field, false, text));
   }
