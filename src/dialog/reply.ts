@@ -4,6 +4,32 @@ import type { Assessment } from '../rules/assessment.ts';
 export interface Choice {
   label: string;
   value: string;
+  /** A link instead of a command (e.g. "Open as issue"): renderers draw a link button; `value` is what the terminal shows. */
+  url?: string;
+}
+
+/** One plan item as `chat --json` shows it (interface.md), with its impact and who changed it last. */
+export interface PlanItemOut {
+  id: string;
+  kind: 'risk' | 'obligation' | 'check';
+  title: string;
+  status: 'open' | 'accepted' | 'done';
+  owner?: string;
+  reason?: string;
+  impact: 'high' | 'medium' | 'low';
+  changedBy?: string;
+  changedAt?: string;
+}
+
+/**
+ * The controls of one plan item: a line naming it, its buttons, and a person picker whose pick
+ * completes `pickPerson` (the picked user's mention is appended: `owner <id> <@U1>`).
+ */
+export interface ItemControl {
+  item: string;
+  line: string;
+  choices: Choice[];
+  pickPerson?: string;
 }
 
 /** A labelled piece of a reply (a field of an embed, a section of Block Kit, a line in the terminal). */
@@ -39,6 +65,15 @@ export interface Reply {
   error?: { code: string; message: string };
   /** A file to attach (export). */
   file?: { name: string; content: string; mime: string };
+  /** The plan of the thread's design, on the reply to `plan` and to every command that changes an item. */
+  plan?: { items: PlanItemOut[] };
+  /** Buttons and an owner picker per plan item, one row each where the platform allows. */
+  itemControls?: ItemControl[];
+  /**
+   * Platform user ids this reply names (owners). Renderers may show exactly these as mentions; every
+   * other mention-like text stays inert, so naming an owner pings no one else.
+   */
+  mentions?: string[];
   /** The formulas behind the figures of this reply, shown on demand. */
   formulas?: string[];
 }

@@ -4,6 +4,7 @@ import { indexCatalog, type CatalogIndex } from './catalog-index.ts';
 import { closeCapabilities, closePrimitives, conflictWarnings, primitivesForCapabilities } from './closure.ts';
 import { defaultCosts, type CostTable } from './costs.ts';
 import { DesignDraft, type ItemKind } from './design-draft.ts';
+import type { DesignEdit } from './design-edits.ts';
 import { renderTemplate } from './explain.ts';
 import { buildProducers, why, whyNot, type ExplainContext } from './explanations.ts';
 import { deriveFacts, type Facts } from './facts.ts';
@@ -27,7 +28,8 @@ export interface AssessResult {
 
 /** Turns requirements into a reasoned, validated design. */
 export interface Assessor {
-  assess(requirements: Requirements): Promise<AssessResult>;
+  /** `edits` are primitives and patterns a person added or dropped by hand; they win over the rules. */
+  assess(requirements: Requirements, options?: { edits?: readonly DesignEdit[] }): Promise<AssessResult>;
 }
 
 type Technology = Assessment['technologies'][number];
@@ -55,6 +57,21 @@ function applyRule(rule: LoadedRule, facts: Record<string, unknown>, draft: Desi
   if (tech && !technologies.some((t) => t.for === tech.for)) technologies.push({ for: tech.for, pick: tech.pick, why: reason });
 }
 
+/** Items added by hand enter before closure, so what they need comes with them; the edit counts as a direct call. */
+function applyAdds(draft: DesignDraft, index: CatalogIndex, edits: readonly DesignEdit[]): void {
+  for (const edit of edits) {
+    if (edit.op !== 'add') continue;
+    const id = index.canonical(edit.id) ?? edit.id;
+    const kind: ItemKind | undefined = index.pattern(id) ? 'pattern' : index.primitive(id) ? 'primitive' : undefined;
+    if (kind) draft.add(kind, id, `added by ${edit.by}`, { rule: 'by-hand' });
+  }
+}
+
+/** Items dropped by hand leave after closure and pattern detection, so no rule brings them back. */
+function applyDrops(draft: DesignDraft, edits: readonly DesignEdit[]): void {
+  for (const edit of edits) if (edit.op === 'drop') draft.remove(edit.id);
+}
+
 /**
  * Loads and checks the rules (data/rules, or `rulesDir`) once, builds the rules engines once, and
  * returns an assessor that runs them per call. A broken rule file throws a RuleDataError.
@@ -74,18 +91,21 @@ export async function createAssessor(options: { catalog: Catalog; costs?: CostTa
   const byOrder = (a: string, b: string) => index.order(a) - index.order(b);
 
   return {
-    async assess(requirements) {
+    async assess(requirements, options = {}) {
+      const edits = options.edits ?? [];
       const facts: Facts = deriveFacts(requirements);
       const run = await requirementEngine.run(facts);
       const draft = new DesignDraft();
       const warnings: RuleWarning[] = [];
       const technologies: Technology[] = [];
       for (const { rule } of run.fired) applyRule(rule, facts, draft, warnings, technologies);
+      applyAdds(draft, index, edits);
       closeCapabilities(draft, index);
       primitivesForCapabilities(draft, index);
       addPatternPrimitives(draft, index);
       closePrimitives(draft, index);
       detectPatterns(draft, index, calledOnly);
+      applyDrops(draft, edits);
       const misses = nearMisses(draft, index);
       warnings.push(...conflictWarnings(draft, index));
 

@@ -27,6 +27,11 @@ export class DesignDraft {
     return !existing;
   }
 
+  /** Takes an item out (a person dropped it by hand); items it brought in stay, with their own reasons. */
+  remove(id: string): boolean {
+    return this.items.delete(id);
+  }
+
   has(id: string): boolean {
     return this.items.has(id);
   }

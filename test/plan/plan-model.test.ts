@@ -6,7 +6,7 @@ import { emptyPlan, type PlanRecord } from '../../src/dialog/plan/plan-record.ts
 import { recordStatus } from '../../src/dialog/plan/plan-status.ts';
 import { planAt } from '../../src/dialog/plan/plan-view.ts';
 import type { Requirements } from '../../src/rules/requirements.ts';
-import type { Design } from '../../src/store/design-store.ts';
+import type { Design } from '../../src/dialog/ports/design-store.ts';
 import { realAssessor } from '../rules/assessor-fixture.ts';
 
 const ledger: Requirements = { name: 'Ledger', domain: 'financial', writesPerSec: 3000, availability: 0.99999, writeLatencyMs: 50, exactlyOnce: true, publishesEvents: true, crossServiceTransaction: true };

@@ -17,6 +17,7 @@ export function asStoreUnderTest(opened: OpenedStore): StoreUnderTest {
     getDesign: (key) => d.getDesign(key),
     saveVersion: (key, expected, version, title) => d.saveVersion(key, expected, version, title),
     setTitle: (key, title) => d.setTitle(key, title),
+    savePlan: (key, designId, expected, plan) => d.savePlan(key, designId, expected, plan),
     deleteDesign: (key) => d.deleteDesign(key),
     listDesigns: (channel) => d.listDesigns(channel),
     listUserDesigns: (platform, workspace, user, limit) => d.listUserDesigns(platform, workspace, user, limit),

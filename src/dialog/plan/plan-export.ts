@@ -1,4 +1,4 @@
-import type { Design } from '../../store/design-store.ts';
+import type { Design } from '../ports/design-store.ts';
 import { ownerText } from './plan-change.ts';
 import type { PlanItem, PlanView } from './plan-view.ts';
 

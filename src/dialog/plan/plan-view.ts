@@ -1,4 +1,4 @@
-import type { Design, DesignVersion } from '../../store/design-store.ts';
+import type { Design, DesignVersion } from '../ports/design-store.ts';
 import { deriveItems, type DerivedItem } from './plan-items.ts';
 import type { PlanOwner, PlanRecord, PlanStatus } from './plan-record.ts';
 

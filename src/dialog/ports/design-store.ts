@@ -1,5 +1,7 @@
 import type { Assessment } from '../../rules/assessment.ts';
 import type { Requirements } from '../../rules/requirements.ts';
+import type { DesignEdit } from '../../rules/design-edits.ts';
+import type { PlanRecord } from '../plan/plan-record.ts';
 
 /** Where a conversation lives: one thread of one channel of one workspace on one platform. */
 export interface ThreadKey {
@@ -24,6 +26,8 @@ export interface DesignVersion {
   savedAt: string;
   /** What caused this version ("interview", "set writesPerSec 40000", "assess"). */
   cause: string;
+  /** Primitives and patterns put in or taken out by hand, carried to every later version until undone. */
+  edits?: DesignEdit[];
 }
 
 /** A thread's design with its whole history. */
@@ -35,6 +39,8 @@ export interface Design {
   createdAt: string;
   updatedAt: string;
   versions: DesignVersion[];
+  /** The team's plan: item changes and milestones (absent until someone changes an item). */
+  plan?: PlanRecord;
 }
 
 /** What `designs` lists: a design without its versions. */
@@ -79,6 +85,12 @@ export interface DesignStore extends SessionStore {
     title?: string,
   ): Promise<Design>;
   setTitle(key: ThreadKey, title: string): Promise<Design>;
+  /**
+   * Replaces the plan of the thread's design `designId`, optimistically: `expectedRevision` is the
+   * revision the caller read (0 for none); the saved plan comes back with the next revision. A stale
+   * revision throws StaleWriteError; a design that is gone (or another one now) is a UserError.
+   */
+  savePlan(key: ThreadKey, designId: string, expectedRevision: number, plan: PlanRecord): Promise<PlanRecord>;
   deleteDesign(key: ThreadKey): Promise<boolean>;
   /** A channel's designs, most recently updated first. */
   listDesigns(channel: ChannelKey): Promise<DesignSummary[]>;

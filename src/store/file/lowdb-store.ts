@@ -3,7 +3,7 @@ import path from 'node:path';
 import { isUserError } from '../../errors.ts';
 import { openChannelFile } from './channel-file.ts';
 import type { ChannelFile } from './channel-file.ts';
-import { appendVersion, channelSummaries, copyJson, newestFirst, renameDesign, summarize, writeSession } from '../shared/channel-state.ts';
+import { appendVersion, channelSummaries, copyJson, newestFirst, renameDesign, summarize, writePlan, writeSession } from '../shared/channel-state.ts';
 import { newDesignId } from '../shared/design-id.ts';
 import { StaleWriteError } from '../../dialog/ports/design-store.ts';
 import type { ChannelKey, DesignStore, DesignSummary } from '../../dialog/ports/design-store.ts';
@@ -93,6 +93,8 @@ export async function openLowdbStore(directory: string, options: LowdbStoreOptio
       }),
 
     setTitle: (key, title) => change(key, ({ state }) => copyJson(renameDesign(state, key, title, now()))),
+
+    savePlan: (key, designId, expectedRevision, plan) => change(key, ({ state }) => writePlan(state, key, designId, expectedRevision, plan)),
 
     deleteDesign: async (key) => {
       const existed = await withChannel(key, true, async ({ state }) => state.designs.has(key.thread));

@@ -6,6 +6,7 @@ import {
   newestFirst,
   renameDesign,
   summarize,
+  writePlan,
   writeSession,
 } from '../shared/channel-state.ts';
 import type { ChannelState } from '../shared/channel-state.ts';
@@ -47,6 +48,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): DesignStore
     },
     async setTitle(key, title) {
       return copyJson(renameDesign(channelOf(key, false) ?? emptyChannelState(), key, title, now()));
+    },
+    async savePlan(key, designId, expectedRevision, plan) {
+      return writePlan(channelOf(key, false) ?? emptyChannelState(), key, designId, expectedRevision, plan);
     },
     async deleteDesign(key) {
       return channelOf(key, false)?.designs.delete(key.thread) ?? false;

@@ -68,6 +68,19 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // The team's plan of each design (issue 18), and the primitives and patterns edited by hand per version.
+    version: 2,
+    sql: `
+      ALTER TABLE design_versions ADD COLUMN edits jsonb;
+      CREATE TABLE design_plans (
+        design_id text PRIMARY KEY REFERENCES designs (id) ON DELETE CASCADE,
+        revision integer NOT NULL CHECK (revision > 0),
+        plan jsonb NOT NULL,
+        updated_at text COLLATE "C" NOT NULL
+      );
+    `,
+  },
 ];
 
 // Any fixed number works; it only has to be the same in every Quorum instance.

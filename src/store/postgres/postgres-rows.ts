@@ -38,7 +38,15 @@ export const DesignRow = z.object({
   created_at: z.string(),
   updated_at: z.string(),
   versions: z.array(z.unknown()),
+  plan: z.unknown().optional(),
 });
+
+/** A version row as JSON, without the `edits` that versions saved before hand edits (or without any) hold as null. */
+function withoutNullEdits(version: unknown): unknown {
+  if (typeof version !== 'object' || version === null || (version as { edits?: unknown }).edits !== null) return version;
+  const { edits: _none, ...rest } = version as Record<string, unknown>;
+  return rest;
+}
 
 /** Turns a design row into a Design, checking every version against the stored-design schema. */
 export function toDesign(row: unknown): Design {
@@ -49,7 +57,8 @@ export function toDesign(row: unknown): Design {
     title: r.title,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
-    versions: r.versions,
+    versions: r.versions.map(withoutNullEdits),
+    ...(r.plan !== null && r.plan !== undefined && { plan: r.plan }),
   });
   // Requirements and assessments come back as the JSON objects an earlier save was given
   // (see stored-schema.ts for why they are not re-checked against today's rule schemas).

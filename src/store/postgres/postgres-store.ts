@@ -20,10 +20,11 @@ const selectDesign = `
     COALESCE((
       SELECT json_agg(json_build_object(
         'version', v.version, 'requirements', v.requirements, 'assessment', v.assessment,
-        'answeredBy', v.answered_by, 'savedBy', v.saved_by, 'savedAt', v.saved_at, 'cause', v.cause
+        'answeredBy', v.answered_by, 'savedBy', v.saved_by, 'savedAt', v.saved_at, 'cause', v.cause, 'edits', v.edits
       ) ORDER BY v.version)
       FROM design_versions v WHERE v.design_id = d.id
-    ), '[]'::json) AS versions
+    ), '[]'::json) AS versions,
+    (SELECT p.plan || jsonb_build_object('revision', p.revision) FROM design_plans p WHERE p.design_id = d.id) AS plan
   FROM designs d WHERE d.platform = $1 AND d.workspace = $2 AND d.channel = $3 AND d.thread = $4`;
 
 const selectSummaries = `
@@ -78,10 +79,10 @@ export function createPostgresStore(pool: Pool, options: PostgresStoreOptions = 
           const id = await claimVersion(client, key, expectedVersion, version, title);
           if (id === undefined) return undefined;
           await client.query(
-            `INSERT INTO design_versions (design_id, version, requirements, assessment, answered_by, saved_by, saved_at, cause)
-             VALUES ($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6, $7, $8)`,
+            `INSERT INTO design_versions (design_id, version, requirements, assessment, answered_by, saved_by, saved_at, cause, edits)
+             VALUES ($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6, $7, $8, $9::jsonb)`,
             [id, expectedVersion + 1, pgJson(version.requirements), pgJson(version.assessment), pgJson(version.answeredBy),
-              pgText(version.savedBy), pgText(version.savedAt), pgText(version.cause)],
+              pgText(version.savedBy), pgText(version.savedAt), pgText(version.cause), version.edits ? pgJson(version.edits) : null],
           );
           return readDesign(client, key);
         });
@@ -106,6 +107,37 @@ export function createPostgresStore(pool: Pool, options: PostgresStoreOptions = 
         });
       }
       return renamed;
+    },
+
+    async savePlan(key, designId, expectedRevision, plan) {
+      const body = pgJson({ ...plan, revision: undefined });
+      const at = now().toISOString();
+      const { rows } = expectedRevision === 0
+        ? await pool.query<{ revision: number }>(
+            `INSERT INTO design_plans (design_id, revision, plan, updated_at)
+             SELECT d.id, 1, $6::jsonb, $7 FROM designs d WHERE ${byThread} AND d.id = $5
+             ON CONFLICT (design_id) DO NOTHING RETURNING revision`,
+            [...keyOf(key), pgText(designId), body, at],
+          )
+        : await pool.query<{ revision: number }>(
+            `UPDATE design_plans p SET revision = p.revision + 1, plan = $6::jsonb, updated_at = $7
+             FROM designs d WHERE d.id = p.design_id AND d.${byThread.replace(/ AND /g, ' AND d.')} AND p.design_id = $5 AND p.revision = $8
+             RETURNING p.revision`,
+            [...keyOf(key), pgText(designId), body, at, expectedRevision],
+          );
+      const written = rows[0]?.revision;
+      if (written !== undefined) return { ...plan, revision: written };
+      const current = await pool.query<{ id: string; revision: number | null }>(
+        `SELECT d.id, p.revision FROM designs d LEFT JOIN design_plans p ON p.design_id = d.id WHERE d.${byThread.replace(/ AND /g, ' AND d.')}`,
+        keyOf(key),
+      );
+      const row = current.rows[0];
+      if (!row || row.id !== designId) {
+        throw new UserError('design_not_found', 'This design was deleted or replaced meanwhile, so the plan change was not saved.', {
+          hint: "Type show to see the thread's design now.",
+        });
+      }
+      throw new StaleWriteError(expectedRevision, row.revision ?? 0);
     },
 
     async deleteDesign(key) {

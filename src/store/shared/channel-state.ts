@@ -1,6 +1,7 @@
 import { UserError } from '../../errors.ts';
 import { StaleWriteError } from '../../dialog/ports/design-store.ts';
 import type { Design, DesignSummary, DesignVersion, StoredSession, ThreadKey } from '../../dialog/ports/design-store.ts';
+import type { PlanRecord } from '../../dialog/plan/plan-record.ts';
 
 /**
  * The designs and sessions of one channel, by thread, and the rules for changing them.
@@ -77,6 +78,21 @@ export function appendVersion(
 export function defaultTitle(version: Omit<DesignVersion, 'version'>): string {
   const name = version.requirements.name;
   return typeof name === 'string' && name.trim() !== '' ? name.trim() : 'Untitled design';
+}
+
+/** Replaces the plan of the thread's design (see DesignStore.savePlan); returns the plan as saved. */
+export function writePlan(state: ChannelState, key: ThreadKey, designId: string, expectedRevision: number, plan: PlanRecord): PlanRecord {
+  const design = state.designs.get(key.thread);
+  if (!design || design.id !== designId) {
+    throw new UserError('design_not_found', 'This design was deleted or replaced meanwhile, so the plan change was not saved.', {
+      hint: 'Type show to see the thread\'s design now.',
+    });
+  }
+  const actual = design.plan?.revision ?? 0;
+  if (expectedRevision !== actual) throw new StaleWriteError(expectedRevision, actual);
+  const saved: PlanRecord = { ...copyJson(plan), revision: actual + 1 };
+  design.plan = saved;
+  return copyJson(saved);
 }
 
 /** Renames the thread's design; a thread without a design is a user error. */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { PlanRecord } from '../../dialog/plan/plan-record.ts';
+import { DesignEdit } from '../../rules/design-edits.ts';
 
 /**
  * The shapes Quorum writes to its store files, checked with zod whenever a file is loaded.
@@ -32,6 +34,7 @@ export const StoredDesignVersion = z.object({
   savedBy: z.string(),
   savedAt: z.string(),
   cause: z.string(),
+  edits: z.array(DesignEdit).optional(),
 });
 
 /** A thread's design with its history. */
@@ -42,6 +45,7 @@ export const StoredDesign = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   versions: z.array(StoredDesignVersion).min(1),
+  plan: PlanRecord.optional(),
 });
 
 /** A thread's dialog session. */
