@@ -30,6 +30,7 @@ export async function createQuorum(config: Config, log?: (err: unknown, context:
     assessor,
     store: stores.designs,
     sessionTtlMs: config.sessionTtlMs,
+    ...(config.issueUrlTemplate && { issueUrlTemplate: config.issueUrlTemplate }),
     ...(log && { log }),
   });
   return { core, catalog, search, stores, close: () => stores.close() };

@@ -64,6 +64,9 @@ const EnvSchema = z
       message: "must be a duration such as '7d', '12h' or '30m'",
     }),
     QUORUM_COSTS: optionalText,
+    QUORUM_ISSUE_URL: optionalText.refine((v) => v === undefined || (/^https?:\/\//i.test(v) && /\{title\}|\{body\}/.test(v)), {
+      message: 'must be an http(s) URL template with {title} and/or {body}, e.g. https://tracker.example/new?title={title}&body={body}',
+    }),
     LOG_LEVEL: optionalText.refine(
       (v) => v === undefined || ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(v),
       { message: 'must be one of fatal, error, warn, info, debug, trace, silent' },
@@ -119,6 +122,8 @@ export interface Config {
   store: string;
   sessionTtlMs: number;
   costsFile?: string;
+  /** "Open as issue" link template (QUORUM_ISSUE_URL), {title} and {body} filled in URL-encoded. */
+  issueUrlTemplate?: string;
   logLevel: string;
 }
 
@@ -166,6 +171,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     store: e.QUORUM_STORE ?? 'file:./var/quorum',
     sessionTtlMs: parseDuration(e.QUORUM_SESSION_TTL ?? '7d')!,
     costsFile: e.QUORUM_COSTS,
+    issueUrlTemplate: e.QUORUM_ISSUE_URL,
     logLevel: e.LOG_LEVEL ?? 'info',
   };
 }

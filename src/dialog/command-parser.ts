@@ -2,6 +2,10 @@ import { normalizeId } from '../catalog/catalog.ts';
 import { UserError } from '../errors.ts';
 import { requirementFields, type RequirementField } from '../rules/requirements.ts';
 import { closeNames } from './close-names.ts';
+import type { PlanChange } from './plan/plan-change.ts';
+
+/** The formats of `export`: the Markdown record, or the plan as backlog rows. */
+export type ExportFormat = 'md' | 'csv' | 'json';
 
 /** The catalog kinds that have a chat command of their own: `law <q>`, `patterns`, … */
 export type LookupKind = 'law' | 'pattern' | 'primitive' | 'capability';
@@ -36,7 +40,12 @@ export type Command =
   | { type: 'history' }
   | { type: 'diff'; v1?: number; v2?: number }
   | { type: 'designs' }
-  | { type: 'export' }
+  | { type: 'export'; format?: ExportFormat; ref?: string }
+  | { type: 'plan'; ref?: string }
+  | { type: 'planAll' }
+  | { type: 'planChange'; change: PlanChange }
+  | { type: 'edit'; op: 'add' | 'drop'; id: string }
+  | { type: 'milestone'; name: string }
   | { type: 'why'; id: string }
   | { type: 'whyNot'; id: string }
   | { type: 'formulas' }
@@ -64,6 +73,8 @@ const bare: Record<string, Command> = {
   history: { type: 'history' },
   designs: { type: 'designs' },
   export: { type: 'export' },
+  plan: { type: 'plan' },
+  'plan all': { type: 'planAll' },
   delete: { type: 'delete' },
   diff: { type: 'diff' },
   formulas: { type: 'formulas' },
@@ -138,6 +149,42 @@ function parseSet(arg: string): Command {
   return { type: 'set', field, value };
 }
 
+const exportFormats: Record<string, ExportFormat> = { csv: 'csv', json: 'json', md: 'md', markdown: 'md' };
+
+/** `export [csv|json|md] [<milestone or vN>]`. */
+function parseExport(arg: string): Command {
+  const [first = '', ...rest] = arg.split(' ');
+  const format = exportFormats[first.toLowerCase()];
+  const ref = (format ? rest.join(' ') : arg).trim();
+  return { type: 'export', ...(format && { format }), ...(ref !== '' && { ref }) };
+}
+
+/** `ack <item> <reason>`, `done <item> [note]`, `reopen <item>`, `owner <item> [person]`: the item is the first word. */
+function parsePlanChange(verb: 'ack' | 'done' | 'reopen' | 'owner', arg: string): Command {
+  const space = arg.indexOf(' ');
+  const item = space === -1 ? arg : arg.slice(0, space);
+  const rest = space === -1 ? '' : arg.slice(space + 1).trim();
+  switch (verb) {
+    case 'ack':
+      return { type: 'planChange', change: { action: 'ack', item, reason: rest } };
+    case 'done':
+      return { type: 'planChange', change: { action: 'done', item, ...(rest !== '' && { reason: rest }) } };
+    case 'reopen':
+      return { type: 'planChange', change: { action: 'reopen', item } };
+    case 'owner':
+      return { type: 'planChange', change: { action: 'owner', item, person: rest.replace(/^(?:is|to|=)\s+/i, '') } };
+  }
+}
+
+const planVerbs: Record<string, 'ack' | 'done' | 'reopen' | 'owner'> = {
+  ack: 'ack',
+  accept: 'ack',
+  done: 'done',
+  reopen: 'reopen',
+  owner: 'owner',
+  assign: 'owner',
+};
+
 /**
  * Reads one message as a command. Words are case-insensitive; text that is no command
  * comes back as `text` (an interview answer, or a question when idle). Malformed commands throw UserError.
@@ -153,9 +200,26 @@ export function parseCommand(input: string): Command {
   const arg = space === -1 ? '' : text.slice(space + 1).trim();
   const kind = kindWords[verb.replace(/\?+$/, '')];
   if (kind) return parseKindCommand(kind, arg);
+  const planVerb = planVerbs[verb];
+  // A bare `done` or `accept` is left to the interview (an answer), so the plan verbs need an item.
+  if (planVerb && arg !== '') return parsePlanChange(planVerb, arg);
   switch (verb) {
     case 'list':
       return parseList(arg);
+    case 'plan':
+      return /^all$/i.test(arg) ? { type: 'planAll' } : { type: 'plan', ...(arg !== '' && { ref: arg }) };
+    case 'plans':
+      if (arg === '') return { type: 'planAll' };
+      break;
+    case 'add':
+    case 'drop':
+    case 'remove':
+      if (arg !== '' && !/\s/.test(arg)) return { type: 'edit', op: verb === 'add' ? 'add' : 'drop', id: arg };
+      break;
+    case 'milestone':
+      return { type: 'milestone', name: requireArg(arg, 'milestone <name>').slice(0, 100) };
+    case 'export':
+      return parseExport(arg);
     case 'help':
       return { type: 'help' };
     case 'lookup':

@@ -28,6 +28,8 @@ export interface CoreDeps {
   now?: () => Date;
   sessionTtlMs?: number;
   interview?: Interview;
+  /** The "Open as issue" URL template with {title} and {body} (QUORUM_ISSUE_URL); unset hides the choice. */
+  issueUrlTemplate?: string;
   /** Receives unexpected errors (bugs) with the turn they happened in; defaults to stderr. */
   log?: (err: unknown, context: Record<string, unknown>) => void;
 }

@@ -1,6 +1,7 @@
 import { isUserError } from '../errors.ts';
 import type { Requirements } from '../rules/requirements.ts';
-import { isNo, isYes, parseCommand, type Command, type LookupKind } from './command-parser.ts';
+import { isNo, isYes, parseCommand, type Command, type ExportFormat, type LookupKind } from './command-parser.ts';
+import type { PlanChange } from './plan/plan-change.ts';
 import { formatValue } from './format-value.ts';
 import type { Interview } from './interview-schema.ts';
 import { answerStep, applyValues, findStep, nextStep, parseField } from './interview-flow.ts';
@@ -36,7 +37,12 @@ export type EngineResult =
   | { tag: 'history' }
   | { tag: 'diff'; v1?: number; v2?: number }
   | { tag: 'designs' }
-  | { tag: 'export' }
+  | { tag: 'export'; format?: ExportFormat; ref?: string }
+  | { tag: 'plan'; ref?: string }
+  | { tag: 'planAll' }
+  | { tag: 'planChange'; change: PlanChange }
+  | { tag: 'edit'; op: 'add' | 'drop'; id: string }
+  | { tag: 'milestone'; name: string }
   | { tag: 'why'; id: string }
   | { tag: 'whyNot'; id: string }
   | { tag: 'formulas' }
@@ -135,7 +141,17 @@ function run(command: Command, s: SessionState, turn: Turn, ctx: EngineContext):
     case 'designs':
       return { state: s, result: { tag: 'designs' } };
     case 'export':
-      return { state: s, result: { tag: 'export' } };
+      return { state: s, result: { tag: 'export', ...(command.format && { format: command.format }), ...(command.ref && { ref: command.ref }) } };
+    case 'plan':
+      return { state: s, result: { tag: 'plan', ...(command.ref && { ref: command.ref }) } };
+    case 'planAll':
+      return { state: s, result: { tag: 'planAll' } };
+    case 'planChange':
+      return { state: s, result: { tag: 'planChange', change: command.change } };
+    case 'edit':
+      return { state: s, result: { tag: 'edit', op: command.op, id: command.id } };
+    case 'milestone':
+      return { state: s, result: { tag: 'milestone', name: command.name } };
     case 'why':
       return { state: s, result: { tag: 'why', id: command.id } };
     case 'whyNot':

@@ -23,6 +23,10 @@ import { searchReply } from './replies/search-reply.ts';
 import { neutralizeMentions } from './sanitize.ts';
 import type { SessionState } from './session-state.ts';
 import type { Turn } from './turn.ts';
+import { changeItem, exportPlan, exportVersion, nameMilestone, planDeltaReply, planDigest, planEdit, showPlan } from './plan-effects.ts';
+import { milestonesByVersion } from './plan/plan-change.ts';
+import { designStatus } from './plan/plan-status.ts';
+import type { DesignEdit } from '../rules/design-edits.ts';
 
 /** What performing an effect needs: the ports, the turn, the thread's design as read, and the engine's new state. */
 export interface EffectEnv {
@@ -36,6 +40,8 @@ export interface EffectEnv {
   now: string;
   design: Design | undefined;
   state: SessionState;
+  /** The "Open as issue" URL template (QUORUM_ISSUE_URL); unset hides the choice. */
+  issueUrlTemplate?: string;
   /** Set when an earlier attempt of this same turn already saved a version (so a retry must not save again). */
   saved: { design: Design; replies: Reply[] } | undefined;
 }
@@ -88,23 +94,36 @@ function latestOf(design: Design): DesignVersion {
   return latest;
 }
 
-async function saveAssessment(env: EffectEnv, requirements: Requirements, answeredBy: Record<string, string>, cause: string): Promise<EffectOutcome> {
+/**
+ * Assesses and saves a new version. Hand edits (add/drop) of the previous version carry over unless
+ * `edits` replaces them; after the card and the diff comes what the change did to the plan.
+ */
+async function saveAssessment(
+  env: EffectEnv,
+  requirements: Requirements,
+  answeredBy: Record<string, string>,
+  cause: string,
+  newEdits?: DesignEdit[],
+): Promise<EffectOutcome> {
   if (env.saved) {
     const version = latestOf(env.saved.design).version;
     return { replies: env.saved.replies, state: { ...env.state, lastVersionSeen: version, title: undefined }, saved: env.saved };
   }
-  const { assessment } = await env.assessor.assess(requirements);
   const previous = env.design?.versions.at(-1);
+  const edits = newEdits ?? previous?.edits ?? [];
+  const { assessment } = await env.assessor.assess(requirements, { edits });
   const title = env.design ? undefined : env.state.title;
   const design = await env.store.saveVersion(
     env.key,
     previous?.version ?? 0,
-    { requirements, assessment, answeredBy, savedBy: env.turn.user, savedAt: env.now, cause },
+    { requirements, assessment, answeredBy, savedBy: env.turn.user, savedAt: env.now, cause, ...(edits.length > 0 && { edits }) },
     title,
   );
   const latest = latestOf(design);
   const replies = [cardReply(design, latest, true)];
   if (previous) replies.push(diffReply(diffVersions(previous, latest), previous.version, latest.version));
+  const delta = planDeltaReply(design);
+  if (delta) replies.push(delta);
   const saved = { design, replies };
   return { replies, state: { ...env.state, lastVersionSeen: latest.version, title: undefined }, saved };
 }
@@ -144,7 +163,7 @@ async function explain(env: EffectEnv, id: string, negative: boolean): Promise<R
   }
   const latest = env.design?.versions.at(-1);
   if (!latest) return [noDesign()];
-  const result = await env.assessor.assess(latest.requirements);
+  const result = await env.assessor.assess(latest.requirements, { edits: latest.edits ?? [] });
   const why = result.why(entry.id);
   const name = `${entry.name} (${entry.id})`;
   if (!negative || why !== null) {
@@ -156,7 +175,11 @@ async function explain(env: EffectEnv, id: string, negative: boolean): Promise<R
   }
   const reasons = result.whyNot(entry.id);
   const lines = reasons.length > 0 ? reasons : ['No rule in the framework brings it in for requirements like these.'];
-  return [titledReply('info', `Why not ${entry.id}`, [`Why ${name} is not in the design:`, ...lines.map((w) => `• ${w}`)].join('\n'))];
+  // Only primitives and patterns can be put in by hand; the reply names the exact command.
+  const editable = entry.kind === 'primitive' || entry.kind === 'pattern';
+  if (editable) lines.push(`To put it in by hand: add ${entry.id} (the design is re-validated and saved as a new version).`);
+  const choices = editable ? [{ label: `Add ${entry.id}`, value: `add ${entry.id}` }] : [];
+  return [titledReply('info', `Why not ${entry.id}`, [`Why ${name} is not in the design:`, ...lines.map((w) => `• ${w}`)].join('\n'), choices.length > 0 ? { choices } : {})];
 }
 
 function diff(env: EffectEnv, v1: number | undefined, v2: number | undefined): Reply {
@@ -216,7 +239,7 @@ export async function performEffect(result: EngineResult, env: EffectEnv): Promi
       return done(answersSoFarReply(state.requirements, state.answeredBy));
     }
     case 'history':
-      return done(design ? historyReply(design) : noDesign());
+      return done(design ? historyReply(design, milestonesByVersion(design.plan ?? { schemaVersion: 1, revision: 0, events: [], milestones: [] })) : noDesign());
     case 'diff':
       return done(diff(env, result.v1, result.v2));
     case 'designs': {
@@ -224,11 +247,28 @@ export async function performEffect(result: EngineResult, env: EffectEnv): Promi
       return done(designsReply(await env.store.listDesigns({ platform, workspace, channel })));
     }
     case 'export': {
+      if (result.format === 'csv' || result.format === 'json') return done(exportPlan(env, result.format, result.ref));
       if (!design) return done(noDesign());
-      const latest = latestOf(design);
-      const name = `${slugify(design.title)}-v${latest.version}.md`;
-      const body = `The design record of version ${latest.version} is attached as ${name}.`;
-      return done(titledReply('design', design.title, body, { file: { name, content: exportMarkdown(design, latest, env.catalog), mime: 'text/markdown' } }));
+      const chosen = exportVersion(design, result.ref);
+      const name = `${slugify(design.title)}-v${chosen.version}.md`;
+      const status = designStatus(design, chosen);
+      const body = `The design record of version ${chosen.version} (status: ${status.status}) is attached as ${name}.`;
+      return done(titledReply('design', design.title, body, { file: { name, content: exportMarkdown(design, chosen, env.catalog), mime: 'text/markdown' } }));
+    }
+    case 'plan':
+      return done(showPlan(env, result.ref));
+    case 'planAll':
+      return done(await planDigest(env));
+    case 'planChange':
+    case 'milestone': {
+      const outcome = result.tag === 'planChange' ? await changeItem(env, result.change) : await nameMilestone(env, result.name);
+      return { replies: outcome.replies, state, ...(outcome.saved && { saved: outcome.saved }) };
+    }
+    case 'edit': {
+      const edit = planEdit(env, result.op, result.id);
+      if ('kind' in edit) return done(edit);
+      const latest = latestOf(design!);
+      return saveAssessment(env, latest.requirements, latest.answeredBy, edit.cause, edit.edits);
     }
     case 'why':
     case 'whyNot':

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import type { Design, DesignVersion } from './ports/design-store.ts';
 import { formatValue } from './format-value.ts';
+import { designStatus } from './plan/plan-status.ts';
 
 /** A file-name-safe form of a title: lowercase words joined by dashes. */
 export function slugify(title: string): string {
@@ -61,11 +62,12 @@ const reasoned = (items: Array<{ id: string; name?: string; reasons: string[] }>
  */
 export function exportMarkdown(design: Design, version: DesignVersion, catalog: Catalog): string {
   const a = version.assessment;
+  const status = designStatus(design, version);
   const req = Object.entries(version.requirements).filter(([, v]) => v !== undefined);
   const lines = [
     `# ${design.title}`,
     '',
-    `* Status: accepted (version ${version.version} of ${design.versions.length})`,
+    `* Status: ${status.status}: ${status.reason} (version ${version.version} of ${design.versions.length})`,
     `* Design: ${design.id}`,
     `* Date: ${version.savedAt}`,
     `* Saved by: ${version.savedBy} (${version.cause})`,

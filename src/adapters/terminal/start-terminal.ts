@@ -23,6 +23,7 @@ export function replyToJson(reply: Reply): Record<string, unknown> {
     ...(reply.choices?.length && { choices: reply.choices.map(({ label, value }) => ({ label, value })) }),
     ...(reply.assessment && { assessment: reply.assessment }),
     ...(reply.design && { design: reply.design }),
+    ...(reply.plan && { plan: reply.plan }),
     ...(reply.error && { error: reply.error }),
     ...(reply.file && { file: reply.file }),
   };

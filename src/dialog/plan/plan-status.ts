@@ -1,5 +1,7 @@
 import type { Assessment } from '../../rules/assessment.ts';
-import type { PlanView } from './plan-view.ts';
+import type { Design, DesignVersion } from '../../store/design-store.ts';
+import { emptyPlan } from './plan-record.ts';
+import { planAt, type PlanView } from './plan-view.ts';
 
 /** The status of a design record and the reason for it, as the Markdown export states it. */
 export interface RecordStatus {
@@ -18,4 +20,9 @@ export function recordStatus(assessment: Assessment, view: PlanView): RecordStat
   if (open.length > 0) return { status: 'proposed', reason: `${open.length} high item${open.length > 1 ? 's are' : ' is'} open (${open.slice(0, 5).join(', ')})` };
   const high = view.items.filter((i) => i.impact === 'high').length;
   return { status: 'accepted', reason: high > 0 ? `every judged check passes and all ${high} high items are done or accepted` : 'every judged check passes and no high item is open' };
+}
+
+/** The status of the record of one version of a design, from its checks and the team's plan at that version. */
+export function designStatus(design: Design, version: DesignVersion): RecordStatus {
+  return recordStatus(version.assessment, planAt(design, design.plan ?? emptyPlan(), version.version));
 }

@@ -21,9 +21,10 @@ export function diffReply(diff: DesignDiff, from: number, to: number): Reply {
   };
 }
 
-/** A thread's versions, oldest first: number, who, when and why. */
-export function historyReply(design: Design): Reply {
-  const lines = design.versions.map((v) => `v${v.version} · ${when(v.savedAt)} · by ${v.savedBy} · ${v.cause}`);
+/** A thread's versions, oldest first: number, milestone names, who, when and why. */
+export function historyReply(design: Design, milestones: Map<number, string[]> = new Map()): Reply {
+  const named = (n: number) => (milestones.get(n) ?? []).map((m) => ` "${m}"`).join('');
+  const lines = design.versions.map((v) => `v${v.version}${named(v.version)} · ${when(v.savedAt)} · by ${v.savedBy} · ${v.cause}`);
   const latest = design.versions.length;
   return {
     kind: 'design',
