@@ -1,5 +1,5 @@
 import type { Assessment } from '../../rules/assessment.ts';
-import type { Design, DesignVersion } from '../../store/design-store.ts';
+import type { Design, DesignVersion } from '../ports/design-store.ts';
 import { emptyPlan } from './plan-record.ts';
 import { planAt, type PlanView } from './plan-view.ts';
 
