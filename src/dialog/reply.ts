@@ -53,7 +53,7 @@ export interface RelatedEntry {
  * Text is plain: no platform markup. Renderers escape it.
  */
 export interface Reply {
-  kind: 'entry' | 'list' | 'search' | 'question' | 'assessment' | 'design' | 'info' | 'help' | 'error';
+  kind: 'entry' | 'list' | 'search' | 'question' | 'answer' | 'assessment' | 'design' | 'info' | 'help' | 'error';
   text: string;
   title?: string;
   summary?: string;

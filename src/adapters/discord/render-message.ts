@@ -27,6 +27,7 @@ const colors: Record<Reply['kind'], number> = {
   list: 0x5865f2,
   search: 0x5865f2,
   question: 0xfee75c,
+  answer: 0x5865f2,
   assessment: 0x57f287,
   design: 0x57f287,
   info: 0x99aab5,

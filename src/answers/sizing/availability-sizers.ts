@@ -120,7 +120,51 @@ const downtime: Sizer = {
   },
 };
 
+/** "Leader fails twice a year and failover takes 30 s: what does that cost?": the failover model. */
+const failover: Sizer = {
+  id: 'failover',
+  size(f) {
+    const ms = f.durationsMs[0];
+    if (f.perYear === undefined || ms === undefined || !/\bfail ?overs?\b|\bfails?\b|\bfailures?\b|\belection\b/.test(f.text)) return undefined;
+    const inputs = { nodeFailuresPerYear: f.perYear, failoverSec: ms / 1000 };
+    const { result, formula } = runModel('failover', inputs);
+    return {
+      model: 'failover',
+      inputs,
+      result,
+      formula,
+      headline: `${formatPercent(result.availability as number)}: ${formatNumber(f.perYear)} failover${f.perYear === 1 ? '' : 's'} a year of ${formatNumber(ms / 1000, 1)} s each lose ${formatDowntime(result.downtimeMinutesPerYear as number)} a year (1 − f·s / 31,536,000).`,
+      assumptions: ['Each failover makes the leader\'s data unavailable for its whole duration; automated failover keeps it near 30 s, a manual one takes minutes.'],
+      entries: ['leader-follower', 'P5', 'failover-under-30s'],
+    };
+  },
+};
+
+/** "Two regions, each path 99.9 %?" or "LB 99.99 %, app 99.95 %, db 99.9 %": tiers in series, regions in parallel. */
+const composite: Sizer = {
+  id: 'composite',
+  size(f) {
+    const regions = f.counts.find((c) => c.noun === 'region')?.value ?? (/\bone region\b|\bsingle region\b/.test(f.text) ? 1 : undefined);
+    const tiers = f.availabilities.map((a) => a.value);
+    const tiered = tiers.length >= 2 && /\b(?:lb|load balancer|gateway|app|api|database|db|cache|tier|frontend|backend)\b/.test(f.text);
+    if (tiers.length === 0 || (regions === undefined && !tiered) || !/\bavailab|\buptime\b|\bnines\b|what do we get/.test(f.text)) return undefined;
+    const inputs = { tiers, regions: regions ?? 1 };
+    const { result, formula } = runModel('composite', inputs);
+    const path = tiers.map(formatPercent).join(' × ');
+    return {
+      model: 'composite',
+      inputs,
+      result,
+      formula,
+      headline: `${formatPercent(result.availability as number)}: each region's path (${path}, times the region's own ${formatPercent(REGION_AVAILABILITY)}) gives ${formatPercent(result.regionPathAvailability as number)}, ${inputs.regions === 1 ? ', and with one region that is the whole' : `, and ${inputs.regions} regions in parallel give the whole`}.`,
+      assumptions: ['Regions fail independently and any one can serve all traffic; each tier figure already combines its replicas.'],
+      entries: ['HighAvailability', 'end-to-end-principle', 'P2'],
+      designField: { field: 'regions', value: inputs.regions },
+    };
+  },
+};
+
 /** The availability sizers, most specific first. */
-export const availabilitySizers: readonly Sizer[] = [replicasForTarget, replicasAvailability, serviceChain, downtime];
+export const availabilitySizers: readonly Sizer[] = [failover, composite, replicasForTarget, replicasAvailability, serviceChain, downtime];
 
 export type { SizingAnswer };

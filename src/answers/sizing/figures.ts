@@ -28,6 +28,8 @@ export interface Figures {
   percents: number[];
   /** A peak or surge factor ("2x peaks"). */
   surge?: number;
+  /** How often something happens a year ("2 leader failures a year", "twice a year"). */
+  perYear?: number;
   /** Named symbols: n, r, w, sigma, kappa (alpha, beta). */
   symbols: Record<string, number>;
   /** The text, normalised: lower case, one space, look-alike characters folded. */
@@ -49,6 +51,7 @@ const COUNT = new RegExp(
   'g',
 );
 const SURGE = new RegExp(`${NUM}\\s*(?:x|times)\\s*(?:peaks?|spikes?|bursts?|surges?)|(?:peaks?|spikes?|bursts?) (?:of |at )?${NUM}\\s*(?:x|times)\\b`);
+const PER_YEAR = new RegExp(`(?:${NUM}|once|twice)\\s*(?:(?:leader |node |primary )?(?:failures?|failovers?|times|outages?|crashes)\\s*)?(?:a|per|each|every)\\s+year`);
 const SYMBOL = new RegExp(`\\b(?:(n|r|w)\\s*=|(sigma|σ|kappa|κ|alpha|α|beta|β)\\s*(?:=|is|of)?)\\s*${NUM}`, 'g');
 const EACH = /^\s*(?:each|per node|per replica|per service|apiece|a node|per instance)|^\s*(?:uptime |availability )?each\b/;
 const EACH_BEFORE = /(?:nodes?|replicas?|servers?|instances?|machines?|services?|dependencies|each|node is|nodes are|each one|components?)\s*(?:are|is|at|of|with|give|gives|run at|running at)?\s*(?:about |roughly |only )?$/;
@@ -115,6 +118,8 @@ export function readFigures(input: string): Figures {
     const value = scaled(m[1]!, m[2]);
     if (value !== undefined) figures.counts.push({ value, noun: m[3]!.replace(/s$/, '').replace(/^copie$/, 'copy').replace(/^dependencie$|^dep$/, 'dependency') });
   }
+  const yearly = PER_YEAR.exec(text);
+  if (yearly) figures.perYear = yearly[1] ? Number(yearly[1].replace(/[, ]/g, '')) : /twice/.test(yearly[0]) ? 2 : 1;
   const surge = SURGE.exec(text);
   if (surge) figures.surge = Number(surge[1] ?? surge[2]);
   const greek: Record<string, string> = { σ: 'sigma', alpha: 'sigma', α: 'sigma', κ: 'kappa', beta: 'kappa', β: 'kappa' };

@@ -54,7 +54,7 @@ export function formatPercent(fraction: number): string {
 /** Yearly downtime in the unit that reads best: hours, minutes or seconds. */
 export function formatDowntime(minutes: number): string {
   if (minutes >= 120) return `${formatNumber(minutes / 60, 1)} hours`;
-  if (minutes >= 1) return `${formatNumber(minutes, 1)} minutes`;
+  if (minutes >= 1) return `${formatNumber(minutes, 1)} minute${formatNumber(minutes, 1) === '1' ? '' : 's'}`;
   return `${formatNumber(minutes * 60, minutes * 60 >= 1 ? 1 : 3)} seconds`;
 }
 
