@@ -41,7 +41,7 @@ const rows: Array<{ kind: string; lookup: number; chat: number; lookup3: boolean
 let n = 0;
 for (const q of questions) {
   const hits = search.lookup(q.text, { limit: 5 }).results.map((r) => r.id);
-  const replies = await core.handle({ platform: 'terminal', workspace: 'w', channel: 'c', thread: `t${n++}`, user: 'u', text: q.text });
+  const { replies } = await core.handle({ platform: 'terminal', workspace: 'w', channel: 'c', thread: `t${n++}`, user: 'u', text: q.text });
   const chat = idsOf(replies);
   rows.push({ kind: q.kind, lookup: hits.indexOf(q.expect!), chat: chat.indexOf(q.expect!), lookup3: hits.slice(0, 3).includes(q.expect!), chat3: chat.slice(0, 3).includes(q.expect!) });
   if (process.argv.includes('--verbose')) console.log(`${q.kind}\t${q.expect}\tlookup=${hits.slice(0, 3).join(',')}\tchat=${chat.slice(0, 3).join(',')}\t${q.text}`);

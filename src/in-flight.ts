@@ -1,5 +1,5 @@
 import type { Core } from './dialog/core.ts';
-import type { Reply } from './dialog/reply.ts';
+import type { TurnResult } from './dialog/turn-result.ts';
 import type { Turn } from './dialog/turn.ts';
 
 /** A core that counts the turns it is working on, so shutdown can wait for them. */
@@ -23,7 +23,7 @@ export function trackInFlight(core: Core): InFlightCore {
 
   return {
     core: {
-      async handle(turn: Turn): Promise<Reply[]> {
+      async handle(turn: Turn): Promise<TurnResult> {
         running += 1;
         try {
           return await core.handle(turn);

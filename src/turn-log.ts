@@ -1,6 +1,7 @@
 import { parseCommand } from './dialog/command-parser.ts';
 import { maxTextLength, type Core } from './dialog/core.ts';
 import type { Reply } from './dialog/reply.ts';
+import type { TurnResult } from './dialog/turn-result.ts';
 import type { Turn } from './dialog/turn.ts';
 import { requestLogger, type Log } from './log.ts';
 
@@ -31,17 +32,17 @@ export function turnOutcome(replies: Reply[]): string {
  */
 export function withTurnLog(core: Core, log: Log): Core {
   return {
-    async handle(turn: Turn): Promise<Reply[]> {
+    async handle(turn: Turn): Promise<TurnResult> {
       const started = performance.now();
       const where = { platform: turn?.platform, workspace: turn?.workspace, channel: turn?.channel };
       const turnLog = requestLogger(log, where);
       const kind = turnKind(turn);
       turnLog.debug({ kind, user: turn?.user, text: turn?.action?.value ?? turn?.text ?? '' }, 'turn received');
       try {
-        const replies = await core.handle(turn);
+        const result = await core.handle(turn);
         const durationMs = Math.round((performance.now() - started) * 10) / 10;
-        turnLog.info({ kind, durationMs, outcome: turnOutcome(replies), replies: replies.length }, 'turn handled');
-        return replies;
+        turnLog.info({ kind, durationMs, outcome: turnOutcome(result.replies), replies: result.replies.length }, 'turn handled');
+        return result;
       } catch (err) {
         const durationMs = Math.round((performance.now() - started) * 10) / 10;
         turnLog.error({ kind, durationMs, outcome: 'exception', err }, 'turn failed');

@@ -17,7 +17,6 @@ export interface Catalog {
   problemWords(id: string): ProblemWords | undefined;
 }
 
-/** Ids compare case-insensitively with non-alphanumerics ignored: `Out-box` is `outbox`. */
-export function normalizeId(id: string): string {
-  return id.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
+// Kept here too, where most callers look for it; it lives in its own file so problem-words.ts can use it
+// without importing this module back (no import cycle).
+export { normalizeId } from './normalize-id.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normalizeId } from './catalog.ts';
+import { normalizeId } from './normalize-id.ts';
 import type { Entry, EntryKind } from './schema.ts';
 
 /** The file beside the entry files that holds the words teams use for what each entry is about. */

@@ -2,15 +2,25 @@ import type { Catalog } from '../catalog/catalog.ts';
 import type { Search } from '../catalog/search.ts';
 import { isUserError, UserError } from '../errors.ts';
 import type { Assessor } from '../rules/assessor.ts';
-import { StaleWriteError, type Design, type DesignStore, type StoredSession, type ThreadKey } from './ports/design-store.ts';
-import { step, type DesignSnapshot } from './dialog-engine.ts';
-import { performEffect, reminderReply } from './effects.ts';
+import { readMessage } from './command-parser.ts';
+import type { CommandContext, CommandOutcome, SavedTurn } from './commands/command.ts';
+import { deleteConfirmed } from './commands/delete.ts';
+import { reminderReply } from './commands/finish-step.ts';
+import type { DesignSnapshot } from './design-snapshot.ts';
+import { step, type EngineResult } from './dialog-engine.ts';
 import { loadInterview, type Interview } from './interview-schema.ts';
+import { answerText } from './interview-steps.ts';
+import { finishStep } from './commands/finish-step.ts';
+import { StaleWriteError, type Design, type DesignStore, type StoredSession, type ThreadKey } from './ports/design-store.ts';
 import type { Reply } from './reply.ts';
-import { errorReply, infoReply } from './replies/basic-replies.ts';
+import { errorReply, infoReply, noDesignReply } from './replies/basic-replies.ts';
+import { cardReply } from './replies/card-reply.ts';
+import { lookupAnswer } from './replies/lookup-answer.ts';
 import { neutralizeReply } from './sanitize.ts';
 import { readSessionState, type SessionState } from './session-state.ts';
 import { Turn } from './turn.ts';
+import type { TurnResult } from './turn-result.ts';
+import { latestOf } from './design-versions.ts';
 
 /** The longest message Quorum reads; longer ones are refused before anything is stored. */
 export const maxTextLength = 4000;
@@ -34,13 +44,23 @@ export interface CoreDeps {
   log?: (err: unknown, context: Record<string, unknown>) => void;
 }
 
-/** The one door every adapter calls: a turn in, the replies to send out. Never throws. */
+/** The one door every adapter calls: a turn in, the replies and what to do with them out. Never throws. */
 export interface Core {
-  handle(turn: Turn): Promise<Reply[]>;
+  handle(turn: Turn): Promise<TurnResult>;
 }
 
-function threadKey(turn: Turn): ThreadKey {
-  return { platform: turn.platform, workspace: turn.workspace, channel: turn.channel, thread: turn.thread };
+/** The thread of a user's private context (the answers of their slash commands), per channel. */
+export function privateThreadOf(user: string): string {
+  return `slash-${user}`;
+}
+
+/** Where the turn acts: its own thread, or the speaker's private context (a shared private answer's click included). */
+function placeOf(turn: Turn): { key: ThreadKey; private: boolean; foreign: boolean } {
+  const owner = turn.action?.drawnFor?.owner;
+  const foreign = owner !== undefined && owner !== turn.user;
+  const isPrivate = turn.private === true || owner !== undefined;
+  const thread = turn.private === true || foreign ? privateThreadOf(turn.user) : turn.thread;
+  return { key: { platform: turn.platform, workspace: turn.workspace, channel: turn.channel, thread }, private: isPrivate, foreign };
 }
 
 function snapshotOf(design: Design | undefined): DesignSnapshot | undefined {
@@ -55,13 +75,45 @@ function worthStoring(stored: StoredSession | undefined, state: SessionState): b
   return state.mode !== 'idle' || Object.keys(state.requirements).length > 0 || state.title !== undefined || state.lastVersionSeen > 0;
 }
 
+/**
+ * Whether a message that was not addressed to Quorum (a reply in a thread) is for it: everything while an
+ * interview or a delete confirmation is pending; otherwise only commands, and only in threads Quorum owns.
+ */
+function isForQuorum(turn: Turn, state: SessionState, stored: StoredSession | undefined, design: Design | undefined): boolean {
+  if (turn.via !== 'reply' || turn.action) return true;
+  if (stored && state.mode !== 'idle') return true;
+  if (!stored && !design) return false;
+  try {
+    return readMessage(turn.text ?? '').type === 'command';
+  } catch {
+    return true; // a malformed command ("set" alone): the person meant us, and gets the explanation
+  }
+}
+
+const staleQuestion = 'That button belongs to an earlier question, so I left it alone. Please use the buttons on the latest message in this thread.';
+
 const defaultLog = (err: unknown, context: Record<string, unknown>): void => {
   console.error('quorum: unexpected error', context, err);
 };
 
+/** What one attempt of a turn produced. */
+interface Attempt {
+  replies: Reply[];
+  state: SessionState;
+  stored: StoredSession | undefined;
+  saved: SavedTurn | undefined;
+  /** False: write nothing back (a refused click, a message not for Quorum). */
+  write: boolean;
+  forQuorum: boolean;
+  /** The thread's design version after the turn (0: none). */
+  designVersion: number;
+  /** Answer only the speaker (a refused click is nobody else's business). */
+  private?: boolean;
+}
+
 /**
- * Builds the core: each turn loads its thread's session and design, runs the pure dialog engine,
- * performs the effect (assess and save, lookups, exports …) and writes the session back. Writes are
+ * Builds the core: each turn loads its thread's session and design, runs the pure front of the dialog
+ * engine, then the command's handler from the command table, and writes the session back. Writes are
  * optimistic; when another turn got there first, the turn re-reads and runs again, so no answer is lost.
  */
 export function createCore(deps: CoreDeps): Core {
@@ -70,39 +122,94 @@ export function createCore(deps: CoreDeps): Core {
   const ttl = deps.sessionTtlMs ?? defaultSessionTtlMs;
   const log = deps.log ?? defaultLog;
 
-  async function attempt(turn: Turn, key: ThreadKey, saved: { design: Design; replies: Reply[] } | undefined) {
+  async function perform(result: EngineResult, ctx: CommandContext): Promise<CommandOutcome> {
+    switch (result.tag) {
+      case 'command':
+        return result.spec.run(ctx, result.args);
+      case 'question':
+        return { replies: [lookupAnswer(ctx, result.query)] };
+      case 'text':
+        if (ctx.state.mode !== 'interviewing') return { replies: [lookupAnswer(ctx, result.text, true)] };
+        return finishStep(ctx, answerText(ctx.state, { interview, design: ctx.snapshot }, ctx.turn, result.text));
+      case 'answer':
+        return { replies: result.replies };
+      case 'error':
+        return { replies: [errorReply(result.code, result.message, result.hint)] };
+      case 'deleteConfirmed':
+        return deleteConfirmed(ctx);
+      case 'stale': {
+        const text = `That button belongs to version ${result.clicked}, but the design is now at version ${result.latest}, so I did not apply it. Here is the current design.`;
+        if (!ctx.design) return { replies: [noDesignReply()] };
+        return { replies: [infoReply(text), cardReply(ctx.design, latestOf(ctx.design), false)] };
+      }
+    }
+  }
+
+  async function attempt(turn: Turn, place: ReturnType<typeof placeOf>, saved: SavedTurn | undefined): Promise<Attempt> {
     const nowIso = now().toISOString();
-    const stored = await deps.store.getSession(key);
-    const design = await deps.store.getDesign(key);
+    const { key } = place;
+    const [stored, design] = await Promise.all([deps.store.getSession(key), deps.store.getDesign(key)]);
     const loaded = readSessionState(stored?.state, nowIso);
+    const designVersion = design?.versions.at(-1)?.version ?? 0;
+    const refused = (replies: Reply[], forQuorum: boolean): Attempt =>
+      ({ replies, state: loaded.state, stored, saved, write: false, forQuorum, designVersion, private: true });
+    if (!isForQuorum(turn, loaded.state, stored, design)) return refused([], false);
+    const drawn = place.foreign ? undefined : turn.action?.drawnFor;
+    if (drawn?.session !== undefined && drawn.session !== (stored?.version ?? 0)) return refused([infoReply(staleQuestion)], true);
+    const clickedVersion = place.foreign ? undefined : (turn.action?.version ?? drawn?.design);
+    const engineTurn: Turn = turn.action
+      ? { ...turn, action: { value: turn.action.value, ...(clickedVersion !== undefined && { version: clickedVersion }) } }
+      : turn;
     const dropped = loaded.dropped
       ? [infoReply(`I could not continue this thread's earlier conversation (${loaded.reason}), so I started afresh. Any saved design is safe.`)]
       : [];
-    const out = step(loaded.state, turn, { now: nowIso, interview, sessionTtlMs: ttl, design: snapshotOf(design) });
-    const effect = await performEffect(out.result, { ...deps, interview, turn, key, now: nowIso, design, state: out.state, saved });
-    const replies = [...dropped, ...out.notices, ...effect.replies];
-    if (effect.state.mode === 'interviewing' && out.result.tag !== 'ask') {
-      const reminder = reminderReply(interview, effect.state);
+    const snapshot = snapshotOf(design);
+    const out = step(loaded.state, engineTurn, { now: nowIso, interview, sessionTtlMs: ttl, design: snapshot });
+    const ctx: CommandContext = { ...deps, interview, turn: engineTurn, key, now: nowIso, state: out.state, design, snapshot, saved };
+    let outcome: CommandOutcome;
+    try {
+      outcome = await perform(out.result, ctx);
+    } catch (err) {
+      if (!isUserError(err)) throw err;
+      outcome = { replies: [errorReply(err.code, err.message, err.hint)] };
+    }
+    const state = outcome.state ?? out.state;
+    const replies = [...dropped, ...out.notices, ...outcome.replies];
+    if (state.mode === 'interviewing' && !outcome.asked) {
+      const reminder = reminderReply(interview, state);
       if (reminder) replies.push(reminder);
     }
-    return { replies, state: effect.state, stored, saved: effect.saved };
+    const savedNow = outcome.saved ?? saved;
+    const after = out.result.tag === 'deleteConfirmed' ? 0 : savedNow ? latestOf(savedNow.design).version : designVersion;
+    return { replies, state, stored, saved: savedNow, write: true, forQuorum: true, designVersion: after };
   }
 
-  async function run(turn: Turn): Promise<Reply[]> {
+  async function run(turn: Turn): Promise<TurnResult> {
+    const place = placeOf(turn);
+    const base = { thread: place.key.thread, private: place.private };
     const text = turn.action?.value ?? turn.text ?? '';
     if (text.length > maxTextLength) {
-      return [errorReply('too_long', `That message is too long for me (over ${maxTextLength.toLocaleString('en-US')} characters). Please send a shorter one.`)];
+      const replies = [errorReply('too_long', `That message is too long for me (over ${maxTextLength.toLocaleString('en-US')} characters). Please send a shorter one.`)];
+      return { ...base, replies, forQuorum: turn.via !== 'reply', ownsThread: false, files: [] };
     }
-    const key = threadKey(turn);
-    let saved: { design: Design; replies: Reply[] } | undefined;
+    let saved: SavedTurn | undefined;
     for (let n = 1; ; n++) {
       try {
-        const result = await attempt(turn, key, saved);
+        const result = await attempt(turn, place, saved);
         saved = result.saved ?? saved;
-        if (worthStoring(result.stored, result.state)) {
-          await deps.store.putSession(key, result.stored?.version ?? 0, result.state);
+        let sessionVersion = result.stored?.version ?? 0;
+        if (result.write && worthStoring(result.stored, result.state)) {
+          sessionVersion = await deps.store.putSession(place.key, result.stored?.version ?? 0, result.state);
         }
-        return result.replies;
+        const replies = result.replies.map((reply) => stamp(reply, result.designVersion, sessionVersion, place.private ? turn.user : undefined));
+        return {
+          ...base,
+          private: base.private || result.private === true,
+          replies,
+          forQuorum: result.forQuorum,
+          ownsThread: sessionVersion > 0 || result.designVersion > 0,
+          files: replies.flatMap((r) => (r.file ? [r.file] : [])),
+        };
       } catch (err) {
         if (err instanceof StaleWriteError && n < maxAttempts) continue;
         throw err;
@@ -111,21 +218,28 @@ export function createCore(deps: CoreDeps): Core {
   }
 
   return {
-    async handle(input: Turn): Promise<Reply[]> {
+    async handle(input: Turn): Promise<TurnResult> {
+      const fallback = { thread: input?.thread ?? '', private: input?.private === true, forQuorum: true, ownsThread: false, files: [] };
       try {
         const parsed = Turn.safeParse(input);
         if (!parsed.success) throw new UserError('bad_turn', 'I could not read that message (it lacks a platform, channel, thread or user).');
-        const replies = await run(parsed.data);
-        return replies.map(neutralizeReply);
+        const result = await run(parsed.data);
+        return { ...result, replies: result.replies.map(neutralizeReply) };
       } catch (err) {
-        if (isUserError(err)) return [neutralizeReply(errorReply(err.code, err.message, err.hint))];
+        if (isUserError(err)) return { ...fallback, replies: [neutralizeReply(errorReply(err.code, err.message, err.hint))] };
         try {
           log(err, { platform: input?.platform, workspace: input?.workspace, channel: input?.channel, thread: input?.thread, user: input?.user });
         } catch {
           // A failing logger must not turn a friendly reply into a crash.
         }
-        return [errorReply('internal', 'Something went wrong on my side; your design is safe. Please try again.')];
+        return { ...fallback, replies: [errorReply('internal', 'Something went wrong on my side; your design is safe. Please try again.')] };
       }
     },
   };
+}
+
+/** Marks a reply's buttons with what they were drawn for: the design and (for a question) the session version, and the private owner. */
+function stamp(reply: Reply, design: number, session: number, owner: string | undefined): Reply {
+  if (!reply.choices?.length) return reply;
+  return { ...reply, drawnFor: { design, ...(reply.kind === 'question' && { session }), ...(owner !== undefined && { owner }) } };
 }

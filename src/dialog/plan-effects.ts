@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog.ts';
 import { UserError } from '../errors.ts';
 import { withEdit, type DesignEdit } from '../rules/design-edits.ts';
 import type { Design, DesignStore, DesignVersion, ThreadKey } from './ports/design-store.ts';
-import type { ExportFormat } from './command-parser.ts';
+import type { ExportFormat } from './export-format.ts';
 import { slugify } from './export-markdown.ts';
 import { addMilestone, applyChange, findItem, resolveVersionRef, type PlanChange } from './plan/plan-change.ts';
 import { planCsv, planJson, planRows } from './plan/plan-export.ts';

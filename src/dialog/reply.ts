@@ -1,4 +1,5 @@
 import type { Assessment } from '../rules/assessment.ts';
+import type { DrawnFor } from './turn.ts';
 
 /** A button: its label, and the text the click stands for (clicking is the same as typing `value`). */
 export interface Choice {
@@ -76,4 +77,6 @@ export interface Reply {
   mentions?: string[];
   /** The formulas behind the figures of this reply, shown on demand. */
   formulas?: string[];
+  /** Set by the core on every reply with choices: what its buttons were drawn for; clicks carry it back. */
+  drawnFor?: DrawnFor;
 }

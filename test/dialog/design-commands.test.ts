@@ -8,14 +8,14 @@ const key = { platform: 'terminal', workspace: 'w', channel: 'c', thread: 't' } 
 async function designedCore() {
   const harness = await makeCore();
   await harness.core.handle(said('design'));
-  for (const answer of checkoutAnswers) await harness.core.handle(said(answer));
+  for (const answer of checkoutAnswers) (await harness.core.handle(said(answer))).replies;
   return harness;
 }
 
 describe('commands on a saved design', () => {
   it('applies a what-if as version 2 and says what changed', async () => {
     const { core, store } = await designedCore();
-    const replies = await core.handle(said('set multiTenant yes', 'bob'));
+    const replies = (await core.handle(said('set multiTenant yes', 'bob'))).replies;
     const card = replies.find((r) => r.kind === 'assessment');
     expect(card?.design?.version).toBe(2);
     const change = textOf(replies);
@@ -39,7 +39,7 @@ describe('commands on a saved design', () => {
   it('reports validation checks that flipped between versions', async () => {
     const { core, store } = await designedCore();
     await core.handle(said('set budgetUsdPerMonth 1'));
-    const replies = await core.handle(said('set budgetUsdPerMonth 10M'));
+    const replies = (await core.handle(said('set budgetUsdPerMonth 10M'))).replies;
     const [, v2, v3] = (await store.getDesign(key))?.versions ?? [];
     const cost = (v: typeof v2) => v?.assessment.validation.checks.find((c) => c.id === 'cost')?.pass;
     expect(cost(v2)).toBe(false);
@@ -49,7 +49,7 @@ describe('commands on a saved design', () => {
 
   it('says nothing changed when a what-if repeats the current value', async () => {
     const { core, store } = await designedCore();
-    const replies = await core.handle(said('set writesPerSec 2000'));
+    const replies = (await core.handle(said('set writesPerSec 2000'))).replies;
     expect(replies[0]?.text).toContain('nothing changed');
     expect((await store.getDesign(key))?.versions).toHaveLength(1);
   });
@@ -57,14 +57,14 @@ describe('commands on a saved design', () => {
   it('diffs two versions by number in either spelling and lists the history', async () => {
     const { core } = await designedCore();
     await core.handle(said('set availability 99.999%'));
-    const plain = await core.handle(said('diff 1 2'));
-    const prefixed = await core.handle(said('diff v1 v2'));
+    const plain = (await core.handle(said('diff 1 2'))).replies;
+    const prefixed = (await core.handle(said('diff v1 v2'))).replies;
     expect(plain[0]?.text).toContain('availability: 99.99% → 99.999%');
     expect(prefixed[0]?.text).toBe(plain[0]?.text);
-    const history = await core.handle(said('history'));
+    const history = (await core.handle(said('history'))).replies;
     expect(history[0]?.text).toMatch(/v1 · .* · by alice · interview/);
     expect(history[0]?.text).toMatch(/v2 · .* · by alice · set availability/);
-    const missing = await core.handle(said('diff 1 7'));
+    const missing = (await core.handle(said('diff 1 7'))).replies;
     expect(missing[0]?.error?.code).toBe('unknown_version');
   });
 
@@ -72,21 +72,21 @@ describe('commands on a saved design', () => {
     const { core, store } = await designedCore();
     const design = await store.getDesign(key);
     const chosen = design?.versions[0]?.assessment.primitives[0]?.id ?? 'P1';
-    const why = await core.handle(said(`why ${chosen}`));
+    const why = (await core.handle(said(`why ${chosen}`))).replies;
     expect(why[0]?.title).toBe(`Why ${chosen}`);
     expect(why[0]?.text.split('\n').length).toBeGreaterThan(1);
 
     const inDesign = new Set(design?.versions[0]?.assessment.patterns.map((p) => p.id));
     const absent = ['escrow', 'saga', 'event-sourcing', 'shadow'].find((p) => !inDesign.has(p)) ?? 'escrow';
-    const whyNot = await core.handle(said(`why not ${absent}`));
+    const whyNot = (await core.handle(said(`why not ${absent}`))).replies;
     expect(whyNot[0]?.title).toBe(`Why not ${absent}`);
-    const notIn = await core.handle(said(`why ${absent}`));
+    const notIn = (await core.handle(said(`why ${absent}`))).replies;
     expect(notIn[0]?.text).toContain('is not in this design');
   });
 
   it('exports a Markdown record in the MADR layout with a mermaid diagram', async () => {
     const { core } = await designedCore();
-    const [reply] = await core.handle(said('export'));
+    const [reply] = (await core.handle(said('export'))).replies;
     expect(reply?.file?.name).toBe('checkout-service-v1.md');
     expect(reply?.file?.mime).toBe('text/markdown');
     const md = reply?.file?.content ?? '';
@@ -107,38 +107,38 @@ describe('commands on a saved design', () => {
     await core.handle(said('inventory', 'bob', { thread: 'other' }));
     await core.handle(said('ecommerce', 'bob', { thread: 'other' }));
     await core.handle(said('assess', 'bob', { thread: 'other' }));
-    const [list] = await core.handle(said('designs'));
+    const [list] = (await core.handle(said('designs'))).replies;
     expect(list?.text).toContain('Checkout v2 rollout');
     expect(list?.text).toContain('inventory');
-    const elsewhere = await core.handle(said('designs', 'alice', { channel: 'another-channel' }));
+    const elsewhere = (await core.handle(said('designs', 'alice', { channel: 'another-channel' }))).replies;
     expect(elsewhere[0]?.text).toContain('No designs in this channel');
   });
 
   it('deletes a design only after a yes', async () => {
     const { core, store } = await designedCore();
-    const ask = await core.handle(said('delete'));
+    const ask = (await core.handle(said('delete'))).replies;
     expect(ask[0]?.choices?.map((c) => c.value)).toEqual(['yes', 'no']);
-    const kept = await core.handle(said('no'));
+    const kept = (await core.handle(said('no'))).replies;
     expect(kept[0]?.text).toContain('nothing was deleted');
     expect(await store.getDesign(key)).toBeDefined();
     await core.handle(said('delete'));
-    const done = await core.handle(said('yes'));
+    const done = (await core.handle(said('yes'))).replies;
     expect(done[0]?.text).toContain('Deleted');
     expect(await store.getDesign(key)).toBeUndefined();
-    const show = await core.handle(said('history'));
+    const show = (await core.handle(said('history'))).replies;
     expect(show[0]?.error?.code).toBe('no_design');
   });
 
   it('treats a clicked choice like typed text', async () => {
     const { core } = await designedCore();
-    const replies = await core.handle(clicked('history', 1));
+    const replies = (await core.handle(clicked('history', 1))).replies;
     expect(replies[0]?.text).toContain('History of');
   });
 
   it('refuses a what-if button drawn for an older version and shows the current design', async () => {
     const { core, store } = await designedCore();
     await core.handle(said('set readsPerSec 80k'));
-    const replies = await core.handle(clicked('set writesPerSec 4000', 1));
+    const replies = (await core.handle(clicked('set writesPerSec 4000', 1))).replies;
     expect(replies[0]?.text).toContain('belongs to version 1');
     expect(replies[1]?.kind).toBe('assessment');
     expect((await store.getDesign(key))?.versions).toHaveLength(2);
@@ -146,7 +146,7 @@ describe('commands on a saved design', () => {
 
   it('shows the thread\'s design with who gave each answer', async () => {
     const { core } = await designedCore();
-    const replies = await core.handle(said('show'));
+    const replies = (await core.handle(said('show'))).replies;
     expect(replies[0]?.text).toContain('writesPerSec = 2,000/s (from alice)');
     expect(replies[1]?.kind).toBe('assessment');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { step, type EngineContext } from '../../src/dialog/dialog-engine.ts';
+import { setField, startInterview } from '../../src/dialog/interview-steps.ts';
 import { loadInterview } from '../../src/dialog/interview-schema.ts';
 import { initialState, readSessionState } from '../../src/dialog/session-state.ts';
 import { clicked, said } from '../helpers/turns.ts';
@@ -16,12 +17,15 @@ describe('the pure dialog engine', () => {
     const b = step(state, said('design'), ctx);
     expect(a).toEqual(b);
     expect(JSON.stringify(state)).toBe(frozen);
-    expect(a.state.mode).toBe('interviewing');
-    expect(a.result).toMatchObject({ tag: 'ask', stepId: 'name' });
+    expect(a.result).toMatchObject({ tag: 'command', spec: { name: 'design' } });
+    const started = startInterview(state, ctx, 'design');
+    expect(started.state.mode).toBe('interviewing');
+    expect(started.result).toMatchObject({ tag: 'ask', stepId: 'name' });
+    expect(JSON.stringify(state)).toBe(frozen);
   });
 
   it('asks the core to assess and save when a what-if changes a saved design', () => {
-    const out = step(initialState(now), said('set writesPerSec 20k', 'carol'), { ...ctx, design });
+    const out = setField(initialState(now), { ...ctx, design }, said('set writesPerSec 20k', 'carol'), 'writesPerSec', '20k');
     expect(out.result).toEqual({
       tag: 'assess',
       requirements: { domain: 'financial', writesPerSec: 20000 },

@@ -8,8 +8,8 @@ const key = { platform: 'terminal', workspace: 'w', channel: 'c', thread: 't' } 
 async function designedCore() {
   const harness = await makeCore();
   await harness.core.handle(said('design'));
-  let last = await harness.core.handle(said(checkoutAnswers[0]!));
-  for (const answer of checkoutAnswers.slice(1)) last = await harness.core.handle(said(answer));
+  let last = (await harness.core.handle(said(checkoutAnswers[0]!))).replies;
+  for (const answer of checkoutAnswers.slice(1)) last = (await harness.core.handle(said(answer))).replies;
   const checks = (await harness.store.getDesign(key))?.versions.at(-1)?.assessment.validation.checks ?? [];
   return { ...harness, card: last.find((r) => r.kind === 'assessment'), checks };
 }
@@ -18,7 +18,7 @@ describe('figures one click away', () => {
   it('lists every validation check of the latest assessment with its figures and formula, one field per check', async () => {
     const { core, checks } = await designedCore();
     expect(checks.map((c) => c.id)).toEqual(expect.arrayContaining(['throughput', 'availability', 'latency', 'cost']));
-    const [reply, ...rest] = await core.handle(said('formulas'));
+    const [reply, ...rest] = (await core.handle(said('formulas'))).replies;
     expect(rest).toHaveLength(0);
     expect(reply?.fields).toHaveLength(checks.length);
     for (const check of checks) {
@@ -33,15 +33,15 @@ describe('figures one click away', () => {
 
   it('answers figures and math like formulas', async () => {
     const { core } = await designedCore();
-    const formulas = await core.handle(said('formulas'));
-    expect(await core.handle(said('figures'))).toEqual(formulas);
-    expect(await core.handle(said('math'))).toEqual(formulas);
+    const formulas = (await core.handle(said('formulas'))).replies;
+    expect((await core.handle(said('figures'))).replies).toEqual(formulas);
+    expect((await core.handle(said('math'))).replies).toEqual(formulas);
   });
 
   it('explains the availability check with its numbers instead of searching the catalog', async () => {
     const { core, checks } = await designedCore();
     const availability = checks.find((c) => c.id === 'availability');
-    const [why] = await core.handle(said('why availability'));
+    const [why] = (await core.handle(said('why availability'))).replies;
     expect(why?.kind).not.toBe('search');
     expect(why?.text).toContain('P(≥');
     expect(why?.text).toContain(availability!.explain);
@@ -51,8 +51,8 @@ describe('figures one click away', () => {
   it('answers explain <check> like why <check> for every check id of the assessment', async () => {
     const { core, checks } = await designedCore();
     for (const check of checks) {
-      const why = await core.handle(said(`why ${check.id}`));
-      const explained = await core.handle(said(`explain ${check.id}`));
+      const why = (await core.handle(said(`why ${check.id}`))).replies;
+      const explained = (await core.handle(said(`explain ${check.id}`))).replies;
       expect(explained).toEqual(why);
       expect(textOf(why)).toContain(check.explain);
     }
@@ -60,16 +60,16 @@ describe('figures one click away', () => {
 
   it('keeps why and explain on catalog entries as before', async () => {
     const { core } = await designedCore();
-    const why = await core.handle(said('why P1'));
+    const why = (await core.handle(said('why P1'))).replies;
     expect(why[0]?.title).toBe('Why P1');
-    const explained = await core.handle(said('explain the outbox pattern'));
+    const explained = (await core.handle(said('explain the outbox pattern'))).replies;
     expect(textOf(explained)).toMatch(/Outbox/);
   });
 
   it('says there is no assessment yet, kindly, before any design', async () => {
     const { core } = await makeCore();
     for (const command of ['formulas', 'why availability']) {
-      const [reply] = await core.handle(said(command));
+      const [reply] = (await core.handle(said(command))).replies;
       expect(reply?.kind).toBe('info');
       expect(reply?.error).toBeUndefined();
       expect(reply?.text).toMatch(/no assessment in this thread yet/);
@@ -87,7 +87,7 @@ describe('figures one click away', () => {
 
   it('answers a click on the card’s Formulas button with the figures of that design', async () => {
     const { core, card } = await designedCore();
-    const [reply] = await core.handle(clicked('formulas', card?.design?.version));
+    const [reply] = (await core.handle(clicked('formulas', card?.design?.version))).replies;
     expect(reply?.title).toBe('Formulas — checkout service v1');
   });
 
@@ -104,7 +104,7 @@ describe('figures one click away', () => {
 
   it('mentions formulas in help', async () => {
     const { core } = await makeCore();
-    const [help] = await core.handle(said('help'));
+    const [help] = (await core.handle(said('help'))).replies;
     expect(help?.text).toContain('formulas');
   });
 });

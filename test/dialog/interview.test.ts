@@ -38,7 +38,7 @@ describe('the guided design interview', () => {
     const { core } = await makeCore();
     await core.handle(said('design'));
     await core.handle(said('checkout service'));
-    const [question] = await core.handle(said('ecommerce'));
+    const [question] = (await core.handle(said('ecommerce'))).replies;
     const values = question?.choices?.map((c) => c.value) ?? [];
     expect(values).toContain('let the domain decide');
     expect(values.slice(-2)).toEqual(['skip', 'back']);
@@ -50,11 +50,11 @@ describe('the guided design interview', () => {
     await core.handle(said('ledger'));
     await core.handle(said('financial'));
     await core.handle(said('strong'));
-    const replies = await core.handle(said('banana'));
+    const replies = (await core.handle(said('banana'))).replies;
     expect(replies[0]?.kind).toBe('error');
     expect(replies[0]?.error?.message).toMatch(/banana/);
     expect(replies[1]?.text).toContain('How many writes per second');
-    const next = await core.handle(said('20k'));
+    const next = (await core.handle(said('20k'))).replies;
     expect(textOf(next)).toContain('writesPerSec = 20,000');
     expect(textOf(next)).toContain('how many reads per second');
   });
@@ -62,8 +62,8 @@ describe('the guided design interview', () => {
   it('re-asks a flags question when no listed option is recognised', async () => {
     const { core } = await makeCore();
     await core.handle(said('design'));
-    for (const answer of checkoutAnswers.slice(0, 14)) await core.handle(said(answer));
-    const replies = await core.handle(said('purple elephants'));
+    for (const answer of checkoutAnswers.slice(0, 14)) (await core.handle(said(answer))).replies;
+    const replies = (await core.handle(said('purple elephants'))).replies;
     expect(replies[0]?.error?.code).toBe('unrecognized_answer');
     expect(replies[1]?.text).toContain('Exactly-once');
   });
@@ -73,7 +73,7 @@ describe('the guided design interview', () => {
     await core.handle(said('design'));
     await core.handle(said('feed'));
     await core.handle(said('social'));
-    const back = await core.handle(said('back'));
+    const back = (await core.handle(said('back'))).replies;
     expect(back[0]?.text).toContain('Which domain');
     await core.handle(said('content'));
     await core.handle(said('eventual'));
@@ -90,7 +90,7 @@ describe('the guided design interview', () => {
   it('says there is nothing to go back to on the first question', async () => {
     const { core } = await makeCore();
     await core.handle(said('design'));
-    const replies = await core.handle(said('back'));
+    const replies = (await core.handle(said('back'))).replies;
     expect(replies[0]?.text).toContain('nothing to go back to');
     expect(replies[0]?.choices?.map((c) => c.value)).not.toContain('back');
   });
@@ -100,10 +100,10 @@ describe('the guided design interview', () => {
     await core.handle(said('design'));
     await core.handle(said('ledger'));
     await core.handle(said('financial'));
-    const replies = await core.handle(said('restart'));
+    const replies = (await core.handle(said('restart'))).replies;
     expect(replies[0]?.text).toContain('Starting over');
     expect(replies[0]?.text).toContain('What are you building?');
-    const shown = await core.handle(said('show'));
+    const shown = (await core.handle(said('show'))).replies;
     expect(textOf(shown)).toContain('no answers so far');
   });
 
@@ -111,9 +111,9 @@ describe('the guided design interview', () => {
     const { core, store } = await makeCore();
     await core.handle(said('design'));
     await core.handle(said('ledger'));
-    const cancelled = await core.handle(said('cancel'));
+    const cancelled = (await core.handle(said('cancel'))).replies;
     expect(cancelled[0]?.text).toContain('Interview cancelled');
-    const skip = await core.handle(said('skip'));
+    const skip = (await core.handle(said('skip'))).replies;
     expect(skip[0]?.error?.code).toBe('not_interviewing');
     expect(await store.getDesign({ platform: 'terminal', workspace: 'w', channel: 'c', thread: 't' })).toBeUndefined();
   });
@@ -123,14 +123,14 @@ describe('the guided design interview', () => {
     await core.handle(said('design'));
     await core.handle(said('ledger'));
     await core.handle(said('financial'));
-    const side = await core.handle(said('what is CAP?'));
+    const side = (await core.handle(said('what is CAP?'))).replies;
     expect(textOf(side)).toMatch(/CAP/);
     expect(side.at(-1)?.kind).toBe('question');
     expect(side.at(-1)?.text).toContain('How fresh must a read be');
-    const shown = await core.handle(said('show P5'));
+    const shown = (await core.handle(said('show P5'))).replies;
     expect(shown[0]?.kind).toBe('entry');
     expect(shown.at(-1)?.text).toContain('How fresh must a read be');
-    const next = await core.handle(said('linearizable'));
+    const next = (await core.handle(said('linearizable'))).replies;
     expect(textOf(next)).toContain('consistency = linearizable');
   });
 
@@ -148,7 +148,7 @@ describe('the guided design interview', () => {
 
   it('explains an unknown set field with close field names', async () => {
     const { core } = await makeCore();
-    const replies = await core.handle(said('set writesPerSecond 20k'));
+    const replies = (await core.handle(said('set writesPerSecond 20k'))).replies;
     expect(replies[0]?.error?.code).toBe('unknown_field');
     expect(replies[0]?.error?.message).toContain('writesPerSec');
   });
@@ -157,7 +157,7 @@ describe('the guided design interview', () => {
     const { core, store } = await makeCore();
     await core.handle(said('design'));
     const before = await store.getSession({ platform: 'terminal', workspace: 'w', channel: 'c', thread: 't' });
-    const replies = await core.handle(said('x'.repeat(10_000)));
+    const replies = (await core.handle(said('x'.repeat(10_000)))).replies;
     expect(replies).toHaveLength(1);
     expect(replies[0]?.error?.code).toBe('too_long');
     expect(replies[0]?.text).toContain('too long');
@@ -168,7 +168,7 @@ describe('the guided design interview', () => {
   it('never echoes @channel from an answer as a live mention', async () => {
     const { core } = await makeCore();
     await core.handle(said('design'));
-    const replies = await core.handle(said('@channel payments @here'));
+    const replies = (await core.handle(said('@channel payments @here'))).replies;
     const everything = JSON.stringify(replies);
     expect(everything).not.toMatch(/@channel|@here/);
     expect(textOf(replies)).toContain('@\u200Bchannel payments');
@@ -176,7 +176,7 @@ describe('the guided design interview', () => {
 
   it('shows help with the commands at any time', async () => {
     const { core } = await makeCore();
-    const replies = await core.handle(said('help'));
+    const replies = (await core.handle(said('help'))).replies;
     expect(replies[0]?.kind).toBe('help');
     for (const word of ['design', 'set <field> <value>', 'why <id>', 'export', 'designs']) expect(replies[0]?.text).toContain(word);
   });

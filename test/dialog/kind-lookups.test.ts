@@ -4,7 +4,7 @@ import { makeCore, realFramework } from '../helpers/dialog-harness.ts';
 import { said } from '../helpers/turns.ts';
 
 async function ask(text: string, core?: Awaited<ReturnType<typeof makeCore>>['core']): Promise<Reply[]> {
-  return (core ?? (await makeCore()).core).handle(said(text));
+  return (await (core ?? (await makeCore()).core).handle(said(text))).replies;
 }
 
 /** The catalog ids a reply's choices open with `show <id>`. */
@@ -85,10 +85,10 @@ describe('lookups restricted to one kind', () => {
   it('answers a kind lookup in the middle of an interview and keeps the interview’s place', async () => {
     const { core } = await makeCore();
     await core.handle(said('design'));
-    const replies = await core.handle(said('pattern saga'));
+    const replies = (await core.handle(said('pattern saga'))).replies;
     expect(replies[0]?.title).toBe('Saga (M2, saga)');
     expect(replies.at(-1)?.text).toContain('Back to the interview (question 1 of');
-    const next = await core.handle(said('checkout service'));
+    const next = (await core.handle(said('checkout service'))).replies;
     expect(next.at(-1)?.title).toMatch(/^Question 2 of/);
     expect(next.at(-1)?.text).toContain('name = "checkout service"');
   });

@@ -22,15 +22,15 @@ describe('sessions per thread', () => {
     const firstStore = await openLowdbStore(dir);
     const first = await makeCore({ store: firstStore, clock });
     await first.core.handle(said('design'));
-    for (const answer of checkoutAnswers.slice(0, 5)) await first.core.handle(said(answer));
+    for (const answer of checkoutAnswers.slice(0, 5)) (await first.core.handle(said(answer))).replies;
     await firstStore.close();
 
     const secondStore = await openLowdbStore(dir);
     const second = await makeCore({ store: secondStore, clock });
-    const again = await second.core.handle(said('show'));
+    const again = (await second.core.handle(said('show'))).replies;
     expect(textOf(again)).toContain('readsPerSec = 40,000/s');
     expect(again.at(-1)?.text).toContain('How much higher is the peak');
-    for (const answer of checkoutAnswers.slice(5)) await second.core.handle(said(answer));
+    for (const answer of checkoutAnswers.slice(5)) (await second.core.handle(said(answer))).replies;
     const design = await secondStore.getDesign(key);
     expect(design?.versions[0]?.requirements).toMatchObject({ name: 'checkout service', writesPerSec: 2000, peakFactor: 3 });
     await secondStore.close();
@@ -47,7 +47,7 @@ describe('sessions per thread', () => {
     await core.handle(said('financial', 'alice', a));
     await core.handle(said('social', 'bob', b));
     await core.handle(said('assess', 'alice', a));
-    const replies = await core.handle(said('show', 'bob', b));
+    const replies = (await core.handle(said('show', 'bob', b))).replies;
     expect(textOf(replies)).toContain('"feed"');
     expect(textOf(replies)).not.toContain('ledger');
     expect((await store.getDesign({ ...key, thread: 'A' }))?.versions[0]?.requirements).toMatchObject({ name: 'ledger', domain: 'financial' });
@@ -62,8 +62,8 @@ describe('sessions per thread', () => {
       core.handle(said('set writesPerSec 9k', 'alice')),
       core.handle(said('set readsPerSec 90k', 'bob')),
     ]);
-    expect(one.some((r) => r.kind === 'error')).toBe(false);
-    expect(two.some((r) => r.kind === 'error')).toBe(false);
+    expect(one.replies.some((r) => r.kind === 'error')).toBe(false);
+    expect(two.replies.some((r) => r.kind === 'error')).toBe(false);
     const design = await store.getDesign(key);
     expect(design?.versions).toHaveLength(3);
     expect(design?.versions[2]?.requirements).toMatchObject({ writesPerSec: 9000, readsPerSec: 90000 });
@@ -78,11 +78,11 @@ describe('sessions per thread', () => {
     await core.handle(said('restart'));
     await core.handle(said('a new idea'));
     clock.advance(8 * day);
-    const replies = await core.handle(said('financial'));
+    const replies = (await core.handle(said('financial'))).replies;
     expect(replies[0]?.text).toContain('idle for too long');
     expect(replies[0]?.text).toContain('saved design (version 1) is kept');
     expect((await store.getDesign(key))?.versions).toHaveLength(1);
-    const skip = await core.handle(said('skip'));
+    const skip = (await core.handle(said('skip'))).replies;
     expect(skip[0]?.error?.code).toBe('not_interviewing');
   });
 
@@ -91,17 +91,17 @@ describe('sessions per thread', () => {
     const { core } = await makeCore({ clock, sessionTtlMs: 60_000 });
     await core.handle(said('design'));
     clock.advance(30_000);
-    const soon = await core.handle(said('ledger'));
+    const soon = (await core.handle(said('ledger'))).replies;
     expect(textOf(soon)).toContain('Which domain');
     clock.advance(61_000);
-    const late = await core.handle(said('financial'));
+    const late = (await core.handle(said('financial'))).replies;
     expect(late[0]?.text).toContain('idle for too long');
   });
 
   it('drops session state of an unknown schema version with a friendly message', async () => {
     const { core, store } = await makeCore();
     await store.putSession(key, 0, { schemaVersion: 99, mode: 'time-travel' });
-    const replies = await core.handle(said('design'));
+    const replies = (await core.handle(said('design'))).replies;
     expect(replies[0]?.text).toContain('different version of Quorum');
     expect(replies[1]?.kind).toBe('question');
   });
@@ -111,7 +111,7 @@ describe('sessions per thread', () => {
     const { store } = await makeCore();
     const broken = { ...store, getSession: async () => { throw new Error('disk on fire'); } };
     const { core } = await makeCore({ store: broken, errors });
-    const replies = await core.handle(said('design'));
+    const replies = (await core.handle(said('design'))).replies;
     expect(replies[0]?.error?.code).toBe('internal');
     expect(replies[0]?.text).toContain('your design is safe');
     expect(String(errors[0])).toContain('disk on fire');

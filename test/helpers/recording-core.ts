@@ -19,7 +19,7 @@ export function record(core: Core): Recorder {
   let latest: Reply[] = [];
   return {
     async send(turn) {
-      latest = await core.handle(turn);
+      latest = (await core.handle(turn)).replies;
       all.push(...latest);
       return latest;
     },

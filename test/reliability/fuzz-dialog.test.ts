@@ -107,7 +107,7 @@ describe('the dialog core and renderers under fuzzed conversations', () => {
             turn = { ...place, user: 'U2', action: { value, ...(s.versionShift !== null && { version: Math.max(0, version + s.versionShift) }) } };
           }
           turns += 1;
-          const replies = await core.handle(turn);
+          const replies = (await core.handle(turn)).replies;
           const problems = replies.flatMap(problemsOf);
           if (replies.length === 0 || problems.length > 0 || bugs.length > 0) {
             expect({ turn: describeTurn(turn), replies: replies.length, problems, bugs }).toEqual({ turn: describeTurn(turn), replies: replies.length || 'none', problems: [], bugs: [] });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/dialog/core.ts';
-import type { Reply } from '../../src/dialog/reply.ts';
+import type { TurnResult } from '../../src/dialog/turn-result.ts';
 import { trackInFlight } from '../../src/in-flight.ts';
 import { openLowdbStore } from '../../src/store/file/lowdb-store.ts';
 import { makeCore } from '../helpers/dialog-harness.ts';
@@ -21,7 +21,7 @@ async function gatedCore(): Promise<{ core: Core; open(): void }> {
   let open!: () => void;
   const gate = new Promise<void>((resolve) => (open = resolve));
   return {
-    core: { handle: async (turn): Promise<Reply[]> => gate.then(() => core.handle(turn)) },
+    core: { handle: async (turn): Promise<TurnResult> => gate.then(() => core.handle(turn)) },
     open: () => open(),
   };
 }
@@ -39,8 +39,8 @@ describe('trackInFlight', () => {
     await new Promise((r) => setImmediate(r));
     expect(drained).toBe(false);
     gated.open();
-    expect((await first).length).toBeGreaterThan(0);
-    expect((await second).length).toBeGreaterThan(0);
+    expect((await first).replies.length).toBeGreaterThan(0);
+    expect((await second).replies.length).toBeGreaterThan(0);
     await drain;
     expect(drained).toBe(true);
     expect(tracked.inFlight()).toBe(0);

@@ -13,7 +13,7 @@ const owner = { platform: 'slack', workspace: 'T-OWNER', channel: 'C1', thread: 
 async function buildSecretDesign(core: Core, at: Omit<Turn, 'user' | 'text'>): Promise<string> {
   const replies: Reply[] = [];
   for (const text of ['set writesPerSec 12345', 'name Secret Alpha Ledger', 'set availability 99.99%', 'assess', 'set writesPerSec 54321']) {
-    replies.push(...(await core.handle({ ...at, user: 'U-OWNER', text })));
+    replies.push(...((await core.handle({ ...at, user: 'U-OWNER', text })).replies));
   }
   const id = replies.find((r) => r.design)?.design?.id;
   if (!id) throw new Error('the owner design was not saved');
@@ -68,7 +68,7 @@ describe('isolation between workspaces and guilds in the core', () => {
   });
 
   it('shows the owner their own design (so the probes below could see a leak)', async () => {
-    const text = replyText([...(await core.handle({ ...owner, user: 'U-OWNER', text: 'show' })), ...(await core.handle({ ...owner, user: 'U-OWNER', text: 'designs' }))]);
+    const text = replyText([...((await core.handle({ ...owner, user: 'U-OWNER', text: 'show' })).replies), ...((await core.handle({ ...owner, user: 'U-OWNER', text: 'designs' })).replies)]);
     expect(leaksIn(text, designId)).toEqual(expect.arrayContaining(['Secret Alpha', designId]));
   });
 
@@ -81,11 +81,11 @@ describe('isolation between workspaces and guilds in the core', () => {
   for (const [who, place] of strangers) {
     it(`reveals nothing of the design to ${who}, through any command or click`, async () => {
       for (const text of probes(designId)) {
-        const replies = await core.handle({ ...place, user: 'U-STRANGER', text });
+        const replies = (await core.handle({ ...place, user: 'U-STRANGER', text })).replies;
         expect(leaksIn(replyText(replies), designId, text), `"${text}"`).toEqual([]);
       }
       for (const value of ['show', 'export', 'history', 'diff 1 2', 'assess', `show ${designId}`]) {
-        const replies = await core.handle({ ...place, user: 'U-STRANGER', action: { value, version: 2 } });
+        const replies = (await core.handle({ ...place, user: 'U-STRANGER', action: { value, version: 2 } })).replies;
         expect(leaksIn(replyText(replies), designId, value), `click "${value}"`).toEqual([]);
       }
       expect(bugs).toEqual([]);

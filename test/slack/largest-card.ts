@@ -34,11 +34,11 @@ export const everythingOn = [
 /** Drives the real core to the largest assessment card it makes; returns that reply. */
 export async function largestCard(quorum: Pick<Quorum, 'core'>, where: Omit<Turn, 'platform' | 'text' | 'action'>): Promise<Reply> {
   for (const setting of everythingOn) {
-    const replies = await quorum.core.handle({ platform: 'slack', ...where, text: `set ${setting}` });
+    const replies = (await quorum.core.handle({ platform: 'slack', ...where, text: `set ${setting}` })).replies;
     const failed = replies.find((r) => r.kind === 'error');
     if (failed) throw new Error(`set ${setting} failed: ${failed.text}`);
   }
-  const replies = await quorum.core.handle({ platform: 'slack', ...where, text: 'assess' });
+  const replies = (await quorum.core.handle({ platform: 'slack', ...where, text: 'assess' })).replies;
   const card = replies.find((r) => r.assessment);
   if (!card) throw new Error(`assess gave no card: ${JSON.stringify(replies).slice(0, 500)}`);
   return card;

@@ -1,7 +1,7 @@
 import { normalizeId, type Catalog } from '../../catalog/catalog.ts';
 import type { EntryKind } from '../../catalog/schema.ts';
 import type { Search } from '../../catalog/search.ts';
-import type { LookupKind } from '../../dialog/command-parser.ts';
+import type { LookupKind } from '../../dialog/lookup-kinds.ts';
 import { clip, discordLimits as max } from './limits.ts';
 
 /** One autocomplete choice: what the user sees, and the entry id the command receives. */

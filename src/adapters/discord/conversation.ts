@@ -3,19 +3,19 @@ import type { Catalog } from '../../catalog/catalog.ts';
 import type { Search } from '../../catalog/search.ts';
 import type { Core } from '../../dialog/core.ts';
 import type { Turn } from '../../dialog/turn.ts';
-import type { DesignStore, ThreadKey } from '../../dialog/ports/design-store.ts';
+import type { ThreadKey } from '../../dialog/ports/design-store.ts';
+import type { TurnResult } from '../../dialog/turn-result.ts';
 import type { LongValues } from './custom-id.ts';
 import { renderReply, type DiscordMessage } from './render-message.ts';
 
 /** Receives unexpected errors with where they happened; never secrets. */
 export type DiscordLog = (err: unknown, context: Record<string, unknown>) => void;
 
-/** What every Discord handler works with: the core door, the catalog for autocomplete, the store for versions. */
+/** What every Discord handler works with: the core door, the catalog for autocomplete, long button values, the log. */
 export interface DiscordDeps {
   core: Core;
   catalog: Catalog;
   search: Search;
-  designs: DesignStore;
   values: LongValues;
   log: DiscordLog;
 }
@@ -39,24 +39,24 @@ export function placeOf(guildId: string | null, channelId: string, channel: Chan
 }
 
 /** A turn said (or clicked) by `user` at `place`. */
-export function turnAt(place: Place, user: User, input: { text: string } | { action: NonNullable<Turn['action']> }): Turn {
+export function turnAt(
+  place: Place,
+  user: User,
+  input: ({ text: string } | { action: NonNullable<Turn['action']> }) & { via: NonNullable<Turn['via']> },
+): Turn {
   const { platform, workspace, channel, thread } = place;
   return { platform, workspace, channel, thread, user: user.id, userName: user.username, ...input };
 }
 
-/** The thread's current session version (0: none), which question buttons are drawn for. */
-export async function sessionVersion(deps: DiscordDeps, key: ThreadKey): Promise<number> {
-  return (await deps.designs.getSession(key))?.version ?? 0;
+/** The rendered messages of one turn, and what the core said to do with them. */
+export interface Conversed {
+  messages: DiscordMessage[];
+  result: TurnResult;
 }
 
-/**
- * Runs one turn through the core and renders its replies, with buttons drawn for the thread's
- * design and session versions as they stand after the turn.
- */
-export async function converse(deps: DiscordDeps, turn: Turn): Promise<DiscordMessage[]> {
-  const replies = await deps.core.handle(turn);
-  const key: ThreadKey = { platform: turn.platform, workspace: turn.workspace, channel: turn.channel, thread: turn.thread };
-  const [session, design] = await Promise.all([deps.designs.getSession(key), deps.designs.getDesign(key)]);
-  const ctx = { designVersion: design?.versions.at(-1)?.version ?? 0, sessionVersion: session?.version ?? 0, values: deps.values };
-  return replies.flatMap((reply) => renderReply(reply, ctx));
+/** Runs one turn through the core and renders its replies; the buttons carry what the core drew them for. */
+export async function converse(deps: DiscordDeps, turn: Turn): Promise<Conversed> {
+  const result = await deps.core.handle(turn);
+  const messages = result.replies.flatMap((reply) => renderReply(reply, { values: deps.values }));
+  return { messages, result };
 }

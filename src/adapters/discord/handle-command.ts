@@ -21,10 +21,10 @@ type Deferred = ChatInputCommandInteraction | MessageComponentInteraction | Moda
  * Sends rendered messages after a defer: a deferred reply is edited into the first message,
  * everything else is a follow-up (webhooks need no channel permission).
  */
-export async function sendDeferred(interaction: Deferred, messages: DiscordMessage[], mode: 'reply' | 'update'): Promise<void> {
+export async function sendDeferred(interaction: Deferred, messages: DiscordMessage[], mode: 'reply' | 'update', privately = false): Promise<void> {
   for (const [i, message] of messages.entries()) {
     if (i === 0 && mode === 'reply') await interaction.editReply(sendOptions(message));
-    else await interaction.followUp(sendOptions(message));
+    else await interaction.followUp({ ...sendOptions(message), ...(privately && { flags: MessageFlags.Ephemeral }) });
   }
 }
 
@@ -49,7 +49,7 @@ export async function handleCommand(interaction: ChatInputCommandInteraction, de
   const isStart = interaction.commandName === 'design' && interaction.options.getSubcommand(false) === 'start';
   if (isStart && !place.inThread && interaction.inGuild()) return startDesignThread(interaction, deps);
   await interaction.deferReply();
-  const messages = await converse(deps, turnAt(place, interaction.user, { text: commandText(interaction, deps) }));
+  const { messages } = await converse(deps, turnAt(place, interaction.user, { text: commandText(interaction, deps), via: 'slash' }));
   await sendDeferred(interaction, messages, 'reply');
 }
 
@@ -88,7 +88,7 @@ async function startDesignThread(interaction: ChatInputCommandInteraction, deps:
     return;
   }
   const place = placeOf(interaction.guildId, thread.id, thread);
-  const messages = await converse(deps, turnAt(place, interaction.user, { text: 'design' }));
+  const { messages } = await converse(deps, turnAt(place, interaction.user, { text: 'design', via: 'slash' }));
   try {
     for (const message of messages) await thread.send(sendOptions(message));
   } catch (err) {

@@ -3,12 +3,9 @@ import { converse, placeOf, turnAt, type DiscordDeps } from './conversation.ts';
 import { explainRefusal } from './discord-errors.ts';
 import { sendOptions } from './send-options.ts';
 
-/** Session modes in which typed replies advance the conversation (see src/dialog/session-state.ts). */
-const activeModes = new Set(['interviewing', 'awaiting-delete-confirmation']);
-
 /**
- * Typed replies (only with the MessageContent intent): a message in a thread with an active
- * interview advances it; a message that mentions the bot is answered where it was asked.
+ * Typed replies (only with the MessageContent intent): a message in a thread goes to the core, which
+ * answers it when the thread is Quorum's; a message that mentions the bot is answered where it was asked.
  * Bots, including Quorum itself, are ignored.
  */
 export async function handleMessage(message: Message, deps: DiscordDeps): Promise<void> {
@@ -16,15 +13,12 @@ export async function handleMessage(message: Message, deps: DiscordDeps): Promis
   const me = message.client.user.id;
   const mentioned = message.mentions.users.has(me);
   const place = placeOf(message.guildId, message.channelId, message.channel);
-  if (!mentioned) {
-    if (!place.inThread) return;
-    const session = await deps.designs.getSession(place);
-    const mode = (session?.state as { mode?: unknown } | undefined)?.mode;
-    if (typeof mode !== 'string' || !activeModes.has(mode)) return;
-  }
+  if (!mentioned && !place.inThread) return;
   const text = message.content.replace(new RegExp(`<@!?${me}>`, 'g'), '').trim();
   if (!text) return;
-  const messages = await converse(deps, turnAt(place, message.author, { text }));
+  // An unaddressed message in a thread is the core's to judge: for Quorum only in a thread it owns.
+  const { messages, result } = await converse(deps, turnAt(place, message.author, { text, via: mentioned ? 'mention' : 'reply' }));
+  if (!result.forQuorum) return;
   try {
     for (const [i, rendered] of messages.entries()) {
       const options = sendOptions(rendered);

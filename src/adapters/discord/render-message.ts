@@ -17,8 +17,11 @@ export interface DiscordMessage {
   allowedMentions: { parse: [] };
 }
 
-/** What the renderer needs besides the reply: the versions the buttons are drawn for, and where long values go. */
-export interface RenderContext extends Drawn {
+/**
+ * What the renderer needs besides the reply: where long values go, and the versions buttons are drawn
+ * for when the reply does not carry the core's own stamp (`reply.drawnFor`, which wins).
+ */
+export interface RenderContext extends Partial<Drawn> {
   values: LongValues;
 }
 
@@ -45,10 +48,13 @@ const escape = (text: string): string => escapeMarkdown(text);
  * on the last message, and no message can mention anyone.
  */
 export function renderReply(reply: Reply, ctx: RenderContext): DiscordMessage[] {
-  const drawn: Drawn = {
-    designVersion: ctx.designVersion,
-    ...(reply.kind === 'question' && ctx.sessionVersion !== undefined && { sessionVersion: ctx.sessionVersion }),
-  };
+  const stamp = reply.drawnFor;
+  const drawn: Drawn = stamp
+    ? { designVersion: stamp.design, ...(stamp.session !== undefined && { sessionVersion: stamp.session }) }
+    : {
+        designVersion: ctx.designVersion ?? 0,
+        ...(reply.kind === 'question' && ctx.sessionVersion !== undefined && { sessionVersion: ctx.sessionVersion }),
+      };
   const rows = choiceRows(reply.choices ?? [], drawn, ctx.values, reply.kind === 'question');
   const fields = [...(reply.fields?.length ? reply.fields : reply.assessment ? assessmentFields(reply.assessment) : [])];
   if (reply.related?.length) fields.push({ label: 'Related', value: reply.related.map((r) => `${r.name} (${r.id})`).join(', ') });

@@ -72,7 +72,6 @@ export async function startDiscord(
     core: quorum.core,
     catalog: quorum.catalog,
     search: quorum.search,
-    designs: quorum.stores.designs,
     values: new LongValues(),
     log,
   };

@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { DrawnFor } from '../../dialog/turn.ts';
 import { slackLimits } from './slack-limits.ts';
 
 /** Where a click belongs: the session thread and the design version the control was drawn for. */
 export interface ActionContext {
   thread: string;
   version?: number;
+  /** What the core said the control was drawn for; handed back to it with the click. */
+  drawnFor?: DrawnFor;
 }
 
 /** A button's value: its context plus the text the click stands for. */
@@ -12,7 +15,7 @@ export interface ChoiceAction extends ActionContext {
   value: string;
 }
 
-const ButtonValue = z.object({ t: z.string().min(1), v: z.number().int().optional(), c: z.string() });
+const ButtonValue = z.object({ t: z.string().min(1), v: z.number().int().optional(), d: DrawnFor.optional(), c: z.string() });
 
 /** The action_id prefix of every Quorum choice control. */
 export const choiceActionPrefix = 'quorum_choice_';
@@ -21,7 +24,12 @@ export const shareActionId = 'quorum_share';
 
 /** Packs a choice into a button value, or undefined when it would not fit Slack's 2,000 characters. */
 export function encodeButtonValue(action: ChoiceAction): string | undefined {
-  const encoded = JSON.stringify({ t: action.thread, ...(action.version !== undefined && { v: action.version }), c: action.value });
+  const encoded = JSON.stringify({
+    t: action.thread,
+    ...(action.version !== undefined && { v: action.version }),
+    ...(action.drawnFor && { d: action.drawnFor }),
+    c: action.value,
+  });
   return encoded.length <= slackLimits.buttonValue ? encoded : undefined;
 }
 
@@ -31,7 +39,8 @@ export function decodeButtonValue(raw: string | undefined): ChoiceAction | undef
   try {
     const parsed = ButtonValue.safeParse(JSON.parse(raw));
     if (!parsed.success) return undefined;
-    return { thread: parsed.data.t, value: parsed.data.c, ...(parsed.data.v !== undefined && { version: parsed.data.v }) };
+    const { t, v, d, c } = parsed.data;
+    return { thread: t, value: c, ...(v !== undefined && { version: v }), ...(d && { drawnFor: d }) };
   } catch {
     return undefined;
   }
@@ -39,15 +48,25 @@ export function decodeButtonValue(raw: string | undefined): ChoiceAction | undef
 
 /**
  * A select's options can hold only 150 characters each, so the context rides in the block_id
- * (`q|<version>|<index>|<thread>`) and each option's value is the choice itself.
+ * (`q|<version>|<index>|<thread>`, or with what the core drew it for
+ * `d|<design>|<session or ->|<owner or ->|<index>|<thread>`) and each option's value is the choice itself.
  */
 export function encodeBlockContext(context: ActionContext, index: number): string | undefined {
-  const encoded = `q|${context.version ?? ''}|${index}|${context.thread}`;
+  const drawn = context.drawnFor;
+  const encoded = drawn
+    ? `d|${drawn.design}|${drawn.session ?? '-'}|${drawn.owner ?? '-'}|${index}|${context.thread}`
+    : `q|${context.version ?? ''}|${index}|${context.thread}`;
   return encoded.length <= slackLimits.blockId ? encoded : undefined;
 }
 
 /** Reads a block_id written by encodeBlockContext. */
 export function decodeBlockContext(blockId: string | undefined): ActionContext | undefined {
+  const drawn = /^d\|(\d+)\|(\d+|-)\|([^|]+)\|\d+\|(.+)$/s.exec(blockId ?? '');
+  if (drawn) {
+    const [, design, session, owner, thread] = drawn;
+    const drawnFor: DrawnFor = { design: Number(design), ...(session !== '-' && { session: Number(session) }), ...(owner !== '-' && { owner: owner! }) };
+    return { thread: thread!, version: drawnFor.design, drawnFor };
+  }
   const match = /^q\|(\d*)\|\d+\|(.+)$/s.exec(blockId ?? '');
   if (!match) return undefined;
   return { thread: match[2]!, ...(match[1] ? { version: Number(match[1]) } : {}) };

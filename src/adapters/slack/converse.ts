@@ -1,12 +1,12 @@
 import type { webApi } from '@slack/bolt';
-import type { Reply } from '../../dialog/reply.ts';
 import type { Turn } from '../../dialog/turn.ts';
+import type { TurnResult } from '../../dialog/turn-result.ts';
 import { explain, sendReplies, type Destination } from './post-replies.ts';
 import type { SlackDeps } from './slack-deps.ts';
 import { friendlyPostError } from './slack-errors.ts';
 
 /** Asks the core, never letting a surprise escape: a bug becomes a logged error and a friendly private note. */
-export async function askCore(deps: SlackDeps, client: webApi.WebClient, turn: Turn, to: Destination): Promise<Reply[] | undefined> {
+export async function askCore(deps: SlackDeps, client: webApi.WebClient, turn: Turn, to: Destination): Promise<TurnResult | undefined> {
   try {
     return await deps.quorum.core.handle(turn);
   } catch (err) {
@@ -16,7 +16,15 @@ export async function askCore(deps: SlackDeps, client: webApi.WebClient, turn: T
   }
 }
 
-/** One turn, start to finish: the core's replies rendered and sent to `to`; clicks come back to `turn.thread`. */
+/** Where the core's answer goes: privately to the speaker when the core says so, else to `to`. */
+export function destinationFor(result: TurnResult, to: Destination): Destination {
+  return result.private && !to.ephemeral ? { channel: to.channel, user: to.user, ephemeral: true, ...(to.respond && { respond: to.respond }) } : to;
+}
+
+/**
+ * One turn, start to finish: the core's replies rendered and sent to `to` (privately when the core
+ * says so, nothing when the message was not for Quorum); clicks come back to the thread the core acted on.
+ */
 export async function converse(
   deps: SlackDeps,
   client: webApi.WebClient,
@@ -24,7 +32,9 @@ export async function converse(
   to: Destination,
   share?: string,
 ): Promise<{ ok: boolean }> {
-  const replies = await askCore(deps, client, turn, to);
-  if (!replies) return { ok: false };
-  return sendReplies(client, replies, to, { context: { thread: turn.thread }, log: deps.log, ...(share !== undefined && { share }) });
+  const result = await askCore(deps, client, turn, to);
+  if (!result) return { ok: false };
+  if (!result.forQuorum) return { ok: true };
+  const context = { thread: result.thread };
+  return sendReplies(client, result.replies, destinationFor(result, to), { context, log: deps.log, ...(share !== undefined && { share }) });
 }

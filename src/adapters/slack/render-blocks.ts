@@ -135,7 +135,11 @@ function blockSize(block: types.KnownBlock): number {
 export function renderBlocks(reply: Reply, options: RenderOptions): SlackMessage[] {
   let actionCount = 0;
   const next = () => `${choiceActionPrefix}${actionCount++}`;
-  const context = { ...options.context, ...(reply.design && { version: reply.design.version }) };
+  const context: ActionContext = {
+    ...options.context,
+    ...(reply.design && { version: reply.design.version }),
+    ...(reply.drawnFor && { drawnFor: reply.drawnFor }),
+  };
   const blocks = [...bodyBlocks(reply), ...choiceBlocks(reply.choices ?? [], context, options.share, next)];
 
   const groups: types.KnownBlock[][] = [[]];

@@ -79,7 +79,7 @@ export async function startTerminal(core: Core, options: TerminalOptions): Promi
       delete turn.text;
       turn.action = { value: choice.value };
     }
-    const replies = await core.handle(turn);
+    const { replies } = await core.handle(turn);
     lastChoices = replies.flatMap((r) => r.choices ?? []);
     if (options.json) {
       write(JSON.stringify({ turn: turnNumber, replies: replies.map(replyToJson) }));

@@ -17,3 +17,8 @@ export function errorReply(code: string, message: string, hint?: string): Reply 
 export function titledReply(kind: Reply['kind'], title: string, body: string, extra: Partial<Reply> = {}): Reply {
   return { kind, title, summary: body, text: `${title}\n${body}`, ...extra };
 }
+
+/** The answer to a design command in a thread that has no saved design. */
+export function noDesignReply(): Reply {
+  return errorReply('no_design', 'This thread has no saved design yet. Type design to start the interview, or assess to save the answers so far.');
+}

@@ -1,6 +1,6 @@
 import type { Catalog } from '../../catalog/catalog.ts';
 import type { Search, SearchHit } from '../../catalog/search.ts';
-import type { LookupKind } from '../command-parser.ts';
+import type { LookupKind } from '../lookup-kinds.ts';
 import type { Choice, Reply } from '../reply.ts';
 import { clip, composeText } from './entry-reply.ts';
 import { searchReply } from './search-reply.ts';

@@ -41,7 +41,7 @@ export function registerAppHome(app: App, deps: SlackDeps): void {
     const designs = await deps.quorum.stores.designs.listUserDesigns('slack', workspace, event.user, recentDesigns);
     const to = { channel: event.channel, user: event.user };
     const turn = slackTurn({ workspace, channel: 'app-home', thread: event.user, user: event.user, text: 'help' });
-    const help = (await askCore(deps, client, turn, to)) ?? [];
+    const help = (await askCore(deps, client, turn, to))?.replies ?? [];
     try {
       await client.views.publish({ user_id: event.user, view: homeView(help, designs) });
     } catch (err) {

@@ -31,12 +31,12 @@ function destinationOf(body: BlockAction, thread: string, respond: Destination['
 
 /** "Share in channel": the private answer is asked again and posted for everyone; the private copy is removed. */
 async function shareInChannel(deps: SlackDeps, client: webApi.WebClient, workspace: string, body: BlockAction, choice: ChoiceAction, to: Destination) {
-  const turn = slackTurn({ workspace, channel: to.channel, thread: choice.thread, user: body.user.id, text: choice.value });
-  const replies = await askCore(deps, client, turn, to);
-  if (!replies) return;
+  const turn = slackTurn({ workspace, channel: to.channel, thread: choice.thread, user: body.user.id, text: choice.value, via: 'slash', private: true });
+  const result = await askCore(deps, client, turn, to);
+  if (!result) return;
   const who = escapeMrkdwn(body.user.name ?? body.user.username ?? 'someone');
-  const shared = [...replies, { kind: 'info' as const, text: `Shared by ${who}.` }];
-  const sent = await sendReplies(client, shared, { channel: to.channel, user: to.user }, { context: { thread: choice.thread }, log: deps.log });
+  const shared = [...result.replies, { kind: 'info' as const, text: `Shared by ${who}.` }];
+  const sent = await sendReplies(client, shared, { channel: to.channel, user: to.user }, { context: { thread: result.thread }, log: deps.log });
   if (sent.ok && to.respond) await to.respond({ delete_original: true }).catch((err: unknown) => deps.log(err, { where: 'slack share cleanup' }));
 }
 
@@ -59,7 +59,12 @@ export function registerBlockActions(app: App, deps: SlackDeps): void {
           channel: to.channel,
           thread: choice.thread,
           user: body.user.id,
-          action: { value: choice.value, ...(choice.version !== undefined && { version: choice.version }) },
+          via: 'click',
+          action: {
+            value: choice.value,
+            ...(choice.version !== undefined && { version: choice.version }),
+            ...(choice.drawnFor && { drawnFor: choice.drawnFor }),
+          },
         });
         await converse(deps, client, turn, to);
       } catch (err) {

@@ -11,7 +11,7 @@ export function registerMentions(app: App, deps: SlackDeps): void {
     if (!user) return;
     const thread = event.thread_ts ?? event.ts;
     const text = stripBotMention(unescapeSlackText(event.text ?? ''), context.botUserId) || 'help';
-    const turn = slackTurn({ workspace: workspaceOf(context), channel: event.channel, thread, user, text });
+    const turn = slackTurn({ workspace: workspaceOf(context), channel: event.channel, thread, user, text, via: 'mention' });
     await converse(deps, client, turn, { channel: event.channel, user, threadTs: thread });
   });
 }

@@ -33,10 +33,10 @@ function privately(inv: Invocation): Destination {
   return { channel: inv.command.channel_id, user: inv.command.user_id, ephemeral: true, respond: inv.respond };
 }
 
-/** A private turn: each user has their own scratch conversation per channel for slash commands. */
+/** A private turn: each user has their own scratch conversation per channel for slash commands (the core keys it). */
 function privateTurn(inv: Invocation, text: string) {
   const { command } = inv;
-  return slackTurn({ workspace: inv.workspace, channel: command.channel_id, thread: `slash-${command.user_id}`, user: command.user_id, text });
+  return slackTurn({ workspace: inv.workspace, channel: command.channel_id, thread: command.channel_id, user: command.user_id, text, via: 'slash', private: true });
 }
 
 /** Posts the opening message of a new thread in the channel; on refusal, tells the user why and returns undefined. */
@@ -55,7 +55,7 @@ async function startDesign(inv: Invocation): Promise<void> {
   const who = escapeMrkdwn(inv.command.user_name ?? 'someone');
   const thread = await openThread(inv, `:building_construction: ${who} started a design interview. Answer in this thread.`);
   if (!thread) return;
-  const turn = slackTurn({ workspace: inv.workspace, channel: inv.command.channel_id, thread, user: inv.command.user_id, text: 'design' });
+  const turn = slackTurn({ workspace: inv.workspace, channel: inv.command.channel_id, thread, user: inv.command.user_id, text: 'design', via: 'slash' });
   await converse(inv.deps, inv.client, turn, { channel: inv.command.channel_id, user: inv.command.user_id, threadTs: thread });
 }
 
@@ -85,13 +85,13 @@ async function assessText(inv: Invocation, text: string): Promise<void> {
   const base = { workspace: inv.workspace, channel: inv.command.channel_id, thread, user: inv.command.user_id };
   const problems: Reply[] = [];
   for (const [field, value] of fields) {
-    const replies = await askCore(inv.deps, inv.client, slackTurn({ ...base, text: setCommand(field, value) }), to);
-    problems.push(...(replies ?? []).filter((r) => r.kind === 'error'));
+    const result = await askCore(inv.deps, inv.client, slackTurn({ ...base, text: setCommand(field, value) }), to);
+    problems.push(...(result?.replies ?? []).filter((r) => r.kind === 'error'));
   }
   const assessed = await askCore(inv.deps, inv.client, slackTurn({ ...base, text: 'assess' }), to);
   if (!assessed) return;
   const read = `I read: ${parsed.understood.join('; ')}.` + (parsed.unrecognized.length ? ` I could not use: ${parsed.unrecognized.join('; ')}.` : '');
-  const replies = [{ kind: 'info' as const, text: read }, ...problems, ...assessed];
+  const replies = [{ kind: 'info' as const, text: read }, ...problems, ...assessed.replies];
   await sendReplies(inv.client, replies, to, { context: { thread }, log: inv.deps.log });
 }
 

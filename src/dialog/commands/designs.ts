@@ -1,0 +1,12 @@
+import { designsReply } from '../replies/design-replies.ts';
+import { answered, defineCommand } from './command.ts';
+
+/** `designs`: the designs of this channel, most recently updated first. */
+export const designsCommand = defineCommand({
+  name: 'designs',
+  phrases: ['designs'],
+  async run(ctx) {
+    const { platform, workspace, channel } = ctx.key;
+    return answered(designsReply(await ctx.store.listDesigns({ platform, workspace, channel })));
+  },
+});

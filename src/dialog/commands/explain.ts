@@ -1,0 +1,17 @@
+import { lookupAnswer } from '../replies/lookup-answer.ts';
+import { checkAnswer } from './check-answer.ts';
+import { answered, defineCommand } from './command.ts';
+
+/** `explain <check>` gives that figure's formula; `explain <anything else>` is a question for the catalog. */
+export const explainCommand = defineCommand<{ query: string }>({
+  name: 'explain',
+  verbs: ['explain'],
+  parse(arg) {
+    const query = arg.replace(/\?+$/, '').trim();
+    return query === '' ? undefined : { query };
+  },
+  run(ctx, { query }) {
+    const check = ctx.catalog.get(query) ? undefined : checkAnswer(ctx, query, false);
+    return answered(check ?? lookupAnswer(ctx, query));
+  },
+});

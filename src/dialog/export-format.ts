@@ -1,0 +1,2 @@
+/** The formats of `export`: the Markdown record, or the plan as backlog rows. */
+export type ExportFormat = 'md' | 'csv' | 'json';

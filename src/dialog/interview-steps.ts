@@ -1,0 +1,146 @@
+import { isUserError } from '../errors.ts';
+import type { Requirements } from '../rules/requirements.ts';
+import type { DesignSnapshot } from './design-snapshot.ts';
+import { formatValue } from './format-value.ts';
+import type { Interview } from './interview-schema.ts';
+import { answerStep, applyValues, findStep, nextStep, parseField } from './interview-flow.ts';
+import type { Reply } from './reply.ts';
+import { infoReply } from './replies/basic-replies.ts';
+import type { SessionState } from './session-state.ts';
+import type { Turn } from './turn.ts';
+
+// The interview's moves as pure functions: state in, new state and what to do next out. The
+// command handlers call them and perform the result (ask the question, assess and save).
+
+/** What the engine knows besides state and turn; `now` is an ISO time, so nothing here reads a clock. */
+export interface StepContext {
+  interview: Interview;
+  design?: DesignSnapshot | undefined;
+}
+
+/** What an interview move asks for next. */
+export type StepResult =
+  | { tag: 'ask'; stepId: string; notes: string[]; error?: { code: string; message: string } }
+  | { tag: 'answer'; replies: Reply[] }
+  | { tag: 'assess'; requirements: Requirements; answeredBy: Record<string, string>; cause: string; whatIf: boolean }
+  | { tag: 'error'; code: string; message: string; hint?: string };
+
+/** A move's new state and result. */
+export interface Step {
+  state: SessionState;
+  result: StepResult;
+}
+
+/** True when the requirements hold something to assess besides the name. */
+export function assessable(req: Requirements): boolean {
+  return Object.keys(req).some((k) => k !== 'name');
+}
+
+/** A friendly refusal that keeps the state as it is. */
+export function refuse(s: SessionState, code: string, message: string, hint?: string): Step {
+  return { state: s, result: { tag: 'error', code, message, ...(hint ? { hint } : {}) } };
+}
+
+/** Asks (again) the pending question, with notes above it. */
+export function ask(s: SessionState, stepId: string | undefined, notes: string[], error?: { code: string; message: string }): Step {
+  return { state: s, result: { tag: 'ask', stepId: stepId ?? '', notes, ...(error ? { error } : {}) } };
+}
+
+/** Starts the interview from its first question (`restart` says so). */
+export function startInterview(s: SessionState, ctx: StepContext, why: 'design' | 'restart'): Step {
+  const first = nextStep(ctx.interview, undefined, {});
+  const fresh: SessionState = { ...s, mode: 'interviewing', stepId: first?.id, answers: [], requirements: {}, answeredBy: {}, resumeMode: undefined };
+  const kept = ctx.design ? ` The saved design stays at version ${ctx.design.latestVersion} until this interview ends.` : '';
+  const note = why === 'restart'
+    ? `Starting over with no answers.${kept}`
+    : `Let's design it together. Answer in your own words or pick a choice; skip, back and help work at any time.${kept}`;
+  return ask(fresh, first?.id, [note]);
+}
+
+/** Goes back one answered question. */
+export function goBack(s: SessionState, ctx: StepContext): Step {
+  if (s.mode !== 'interviewing') return refuse(s, 'not_interviewing', 'There is no interview to go back in. Type design to start one.');
+  const last = s.answers.at(-1);
+  if (!last) return ask(s, s.stepId, ['This is the first question; there is nothing to go back to.']);
+  const previous: SessionState = {
+    ...s,
+    stepId: last.stepId,
+    answers: s.answers.slice(0, -1),
+    requirements: last.requirementsBefore,
+    answeredBy: last.answeredByBefore,
+  };
+  return findStep(ctx.interview, last.stepId) ? ask(previous, last.stepId, ['Going back.']) : ask(s, s.stepId, []);
+}
+
+/** Records answers for the pending step and moves to the next one (or to the assessment when none is left). */
+export function advance(s: SessionState, ctx: StepContext, turn: Turn, values: Record<string, unknown>, note: string): Step {
+  const current = findStep(ctx.interview, s.stepId);
+  const unset = Object.fromEntries((current?.fields ?? []).map((f) => [f, undefined]));
+  const requirements = applyValues(s.requirements, { ...unset, ...values });
+  const answeredBy = { ...s.answeredBy };
+  for (const field of current?.fields ?? []) {
+    if (values[field] === undefined) delete answeredBy[field];
+    else answeredBy[field] = turn.user;
+  }
+  const frame = { stepId: s.stepId ?? '', requirementsBefore: s.requirements, answeredByBefore: s.answeredBy };
+  const moved: SessionState = { ...s, requirements, answeredBy, answers: [...s.answers, frame] };
+  const next = nextStep(ctx.interview, s.stepId, requirements);
+  if (next) return ask({ ...moved, stepId: next.id }, next.id, [note]);
+  return assessAnswers(moved, ctx, 'interview');
+}
+
+/** Reads typed words as the answer to the pending question. */
+export function answerText(s: SessionState, ctx: StepContext, turn: Turn, text: string): Step {
+  const current = findStep(ctx.interview, s.stepId);
+  if (!current) return startInterview(s, ctx, 'restart');
+  try {
+    const values = answerStep(current, text);
+    const shown = Object.entries(values).map(([f, v]) => `${f} = ${formatValue(f, v)}`);
+    return advance(s, ctx, turn, values, `Noted: ${shown.join(', ')}.`);
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    return ask(s, s.stepId, [], { code: e.code, message: e.message });
+  }
+}
+
+/** `set <field> <value>`: during the interview an answer, before a design a note, on a saved design a what-if. */
+export function setField(s: SessionState, ctx: StepContext, turn: Turn, field: string, text: string): Step {
+  const value = parseField(field, text);
+  const who = turn.user;
+  const shown = `${field} = ${formatValue(field, value)}`;
+  if (s.mode === 'interviewing' || !ctx.design) {
+    const requirements = applyValues(s.requirements, { [field]: value });
+    const updated: SessionState = { ...s, requirements, answeredBy: { ...s.answeredBy, [field]: who } };
+    if (s.mode === 'interviewing') {
+      const current = findStep(ctx.interview, s.stepId);
+      if (current?.fields.length === 1 && current.fields[0] === field) return advance(s, ctx, turn, { [field]: value }, `Noted: ${shown}.`);
+      return ask(updated, s.stepId, [`Noted: ${shown}.`]);
+    }
+    return { state: updated, result: { tag: 'answer', replies: [infoReply(`Noted: ${shown}. Type assess to see a design, or design to be guided through the rest.`, [
+      { label: 'Assess', value: 'assess' },
+      { label: 'Start the interview', value: 'design' },
+    ])] } };
+  }
+  const base = ctx.design.requirements as Record<string, unknown>;
+  if (JSON.stringify(base[field]) === JSON.stringify(value)) {
+    return { state: s, result: { tag: 'answer', replies: [infoReply(`${shown} already; nothing changed.`)] } };
+  }
+  const requirements = applyValues(ctx.design.requirements, { [field]: value });
+  const answeredBy = { ...ctx.design.answeredBy, [field]: who };
+  return {
+    state: { ...s, requirements, answeredBy },
+    result: { tag: 'assess', requirements, answeredBy, cause: `set ${field} ${formatValue(field, value)}`, whatIf: true },
+  };
+}
+
+/** Ends the interview (or re-assesses the saved design) and asks for an assessment of the answers. */
+export function assessAnswers(s: SessionState, ctx: StepContext, cause: string): Step {
+  const useDesign = s.mode !== 'interviewing' && ctx.design !== undefined;
+  const requirements = useDesign ? ctx.design!.requirements : s.requirements;
+  const answeredBy = useDesign ? ctx.design!.answeredBy : s.answeredBy;
+  if (!assessable(requirements)) {
+    return refuse(s, 'nothing_to_assess', 'There is nothing to assess yet: answer a question or two first (or type design to start).');
+  }
+  const done: SessionState = { ...s, mode: 'idle', stepId: undefined, answers: [], requirements, answeredBy };
+  return { state: done, result: { tag: 'assess', requirements, answeredBy, cause, whatIf: false } };
+}

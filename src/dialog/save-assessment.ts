@@ -1,0 +1,45 @@
+import type { DesignEdit } from '../rules/design-edits.ts';
+import type { Requirements } from '../rules/requirements.ts';
+import type { CommandContext, CommandOutcome } from './commands/command.ts';
+import { diffVersions } from './design-diff.ts';
+import { latestOf } from './design-versions.ts';
+import { cardReply } from './replies/card-reply.ts';
+import { diffReply } from './replies/design-replies.ts';
+import { planDeltaReply } from './plan-effects.ts';
+
+/**
+ * Assesses the requirements and saves them as the thread's next design version, replying with the
+ * card, what changed since the previous version and what the change did to the plan. Hand edits
+ * (add/drop) of the previous version carry over unless `newEdits` replaces them. A retried attempt
+ * of the same turn reuses what it saved.
+ */
+export async function saveAssessment(
+  ctx: CommandContext,
+  state: CommandContext['state'],
+  requirements: Requirements,
+  answeredBy: Record<string, string>,
+  cause: string,
+  newEdits?: DesignEdit[],
+): Promise<CommandOutcome> {
+  if (ctx.saved) {
+    const version = latestOf(ctx.saved.design).version;
+    return { replies: ctx.saved.replies, state: { ...state, lastVersionSeen: version, title: undefined }, saved: ctx.saved };
+  }
+  const previous = ctx.design?.versions.at(-1);
+  const edits = newEdits ?? previous?.edits ?? [];
+  const { assessment } = await ctx.assessor.assess(requirements, { edits });
+  const title = ctx.design ? undefined : state.title;
+  const design = await ctx.store.saveVersion(
+    ctx.key,
+    previous?.version ?? 0,
+    { requirements, assessment, answeredBy, savedBy: ctx.turn.user, savedAt: ctx.now, cause, ...(edits.length > 0 && { edits }) },
+    title,
+  );
+  const latest = latestOf(design);
+  const replies = [cardReply(design, latest, true)];
+  if (previous) replies.push(diffReply(diffVersions(previous, latest), previous.version, latest.version));
+  const delta = planDeltaReply(design);
+  if (delta) replies.push(delta);
+  const saved = { design, replies };
+  return { replies, state: { ...state, lastVersionSeen: latest.version, title: undefined }, saved };
+}
