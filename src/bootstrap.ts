@@ -6,6 +6,8 @@ import { createAssessor } from './rules/assessor.ts';
 import { loadCosts } from './rules/costs.ts';
 import { createCore, type Core } from './dialog/core.ts';
 import { openStore } from './store/open-store.ts';
+import type { Metrics } from './ops/metrics.ts';
+import { observeStore } from './ops/observe-store.ts';
 
 /** Everything the adapters share: the one core door and the stores behind it. */
 export interface Quorum {
@@ -17,13 +19,28 @@ export interface Quorum {
   close(): Promise<void>;
 }
 
-/** Loads the catalog, rules and store named by the config and builds the core. */
-export async function createQuorum(config: Config, log?: (err: unknown, context: unknown) => void): Promise<Quorum> {
+/**
+ * Loads the catalog, rules and store named by the config and builds the core. With `storeMetrics`,
+ * every store call is timed (operations' store latency).
+ */
+export async function createQuorum(
+  config: Config,
+  log?: (err: unknown, context: unknown) => void,
+  storeMetrics?: Pick<Metrics, 'storeCall'>,
+): Promise<Quorum> {
   const catalog = loadCatalog();
   const search = createSearch(catalog);
   const costs = loadCosts(config.costsFile);
   const assessor = await createAssessor({ catalog, costs });
-  const stores = await openStore(config.store);
+  const opened = await openStore(config.store);
+  const stores = storeMetrics
+    ? {
+        ...opened,
+        designs: observeStore(opened.designs, storeMetrics),
+        dedup: observeStore(opened.dedup, storeMetrics),
+        installations: observeStore(opened.installations, storeMetrics),
+      }
+    : opened;
   const core = createCore({
     catalog,
     search,

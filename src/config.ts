@@ -119,6 +119,8 @@ export interface Config {
     apiUrl?: string;
     shards?: number | 'auto';
   };
+  /** `PORT` (loadConfig always sets it, default 3000): the Slack HTTP receiver's, and the ops server's in every serving mode. */
+  port?: number;
   store: string;
   sessionTtlMs: number;
   costsFile?: string;
@@ -168,6 +170,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           shards: e.DISCORD_SHARDS === 'auto' ? 'auto' : e.DISCORD_SHARDS ? Number(e.DISCORD_SHARDS) : undefined,
         },
       }),
+    port,
     store: e.QUORUM_STORE ?? 'file:./var/quorum',
     sessionTtlMs: parseDuration(e.QUORUM_SESSION_TTL ?? '7d')!,
     costsFile: e.QUORUM_COSTS,

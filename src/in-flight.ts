@@ -2,35 +2,34 @@ import type { Core } from './dialog/core.ts';
 import type { TurnResult } from './dialog/turn-result.ts';
 import type { Turn } from './dialog/turn.ts';
 
-/** A core that counts the turns it is working on, so shutdown can wait for them. */
-export interface InFlightCore {
-  core: Core;
-  /** Turns started and not yet answered. */
+/** Counts pieces of work while they run, so shutdown can wait for them. */
+export interface WorkCounter {
+  /** Runs `work`, counted until it settles. */
+  run<T>(work: () => Promise<T>): Promise<T>;
+  /** Work started and not yet settled. */
   inFlight(): number;
-  /** Resolves true once no turn is in flight, or false when `timeoutMs` passed first. */
+  /** Resolves true once nothing is in flight, or false when `timeoutMs` passed first. */
   drain(timeoutMs: number): Promise<boolean>;
 }
 
-/** Wraps `core` so every `handle` call is counted while it runs. */
-export function trackInFlight(core: Core): InFlightCore {
+/** A core that counts the turns it is working on, so shutdown can wait for them. */
+export interface InFlightCore extends Omit<WorkCounter, 'run'> {
+  core: Core;
+}
+
+/** A fresh counter with nothing in flight. */
+export function createWorkCounter(): WorkCounter {
   let running = 0;
   let idle: Array<() => void> = [];
-
-  const finished = () => {
-    running -= 1;
-    if (running === 0) for (const wake of idle.splice(0)) wake();
-  };
-
   return {
-    core: {
-      async handle(turn: Turn): Promise<TurnResult> {
-        running += 1;
-        try {
-          return await core.handle(turn);
-        } finally {
-          finished();
-        }
-      },
+    async run(work) {
+      running += 1;
+      try {
+        return await work();
+      } finally {
+        running -= 1;
+        if (running === 0) for (const wake of idle.splice(0)) wake();
+      }
     },
     inFlight: () => running,
     drain(timeoutMs) {
@@ -47,5 +46,15 @@ export function trackInFlight(core: Core): InFlightCore {
         idle.push(wake);
       });
     },
+  };
+}
+
+/** Wraps `core` so every `handle` call is counted while it runs. */
+export function trackInFlight(core: Core): InFlightCore {
+  const turns = createWorkCounter();
+  return {
+    core: { handle: (turn: Turn): Promise<TurnResult> => turns.run(() => core.handle(turn)) },
+    inFlight: turns.inFlight,
+    drain: turns.drain,
   };
 }

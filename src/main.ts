@@ -3,15 +3,18 @@ import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createQuorum, type Quorum } from './bootstrap.ts';
 import { startTerminal } from './adapters/terminal/start-terminal.ts';
-import { trackInFlight } from './in-flight.ts';
+import { createWorkCounter, trackInFlight, type WorkCounter } from './in-flight.ts';
 import { createLogger, type Log } from './log.ts';
 import { withTurnLog } from './turn-log.ts';
-import { healthRoute } from './health.ts';
+import { checkHealth, healthRoute } from './health.ts';
+import { createOps, type Ops } from './ops/ops.ts';
 
 /** A running adapter: something to stop on shutdown (and the port it listens on, if any). */
 interface Running {
   name: string;
   port?: number;
+  /** Whether the platform connection is up, for `/readyz`. */
+  connected(): boolean;
   stop(): Promise<void>;
 }
 
@@ -28,25 +31,25 @@ function adapterLog(log: Log, platform: string) {
   };
 }
 
-async function startPlatforms(config: Config, quorum: Quorum, log: Log): Promise<Running[]> {
+async function startPlatforms(config: Config, quorum: Quorum, log: Log, ops: Ops, intake: WorkCounter): Promise<Running[]> {
   const running: Running[] = [];
   // Adapters register here explicitly; each folder exports one start…(core, config). They are imported
   // only when configured: discord.js alone takes ~0.8 s to load, which a Slack-only start should not pay.
   if (config.slack) {
     const { startSlack } = await import('./adapters/slack/start-slack.ts');
-    running.push(await startSlack(quorum, config.slack, adapterLog(log, 'slack'), { customRoutes: [healthRoute(quorum.stores.designs)] }));
+    running.push(await startSlack(quorum, config.slack, adapterLog(log, 'slack'), { customRoutes: ops.routes, observer: ops.observer, track: intake.run }));
   }
   if (config.discord) {
     const { startDiscord } = await import('./adapters/discord/start-discord.ts');
-    running.push(await startDiscord(quorum, config.discord, adapterLog(log, 'discord')));
+    running.push(await startDiscord(quorum, config.discord, adapterLog(log, 'discord'), { observer: ops.observer }));
   }
   return running;
 }
 
 /** Starts every configured adapter; with DISCORD_SHARDS, Discord runs as shard processes under discord.js's ShardingManager. */
-async function startAll(config: Config, quorum: Quorum, log: Log): Promise<Running[]> {
+async function startAll(config: Config, quorum: Quorum, log: Log, ops: Ops, intake: WorkCounter): Promise<Running[]> {
   const sharded = config.discord?.shards !== undefined;
-  const running = await startPlatforms(sharded ? { ...config, discord: undefined } : config, quorum, log);
+  const running = await startPlatforms(sharded ? { ...config, discord: undefined } : config, quorum, log, ops, intake);
   if (sharded) {
     if (config.store.startsWith('file:')) {
       log.warn({ event: 'config' }, 'Discord shards each open the store: use a postgres:// QUORUM_STORE, since file stores are for one process');
@@ -58,18 +61,21 @@ async function startAll(config: Config, quorum: Quorum, log: Log): Promise<Runni
 }
 
 /**
- * Stops gracefully: first no new work (the Slack HTTP server closes, Socket Mode disconnects), then
- * waits for turns in flight, then logs Discord out (discord.js forgets its token on destroy, so it goes
- * after the turns that still reply through it), then closes the store and lets the process end.
+ * Stops gracefully: `/readyz` turns 503 at once, Socket Mode disconnects (no new work), turns in
+ * flight are waited for, then the listeners close (the Slack HTTP receiver, which serves `/readyz`,
+ * stays up through the drain so load balancers see the 503) and Discord logs out (discord.js forgets
+ * its token on destroy, so it goes after the turns that still reply through it); the store closes last.
  */
-async function shutdown(signal: string, running: Running[], quorum: Quorum, inFlight: ReturnType<typeof trackInFlight>, log: Log) {
+async function shutdown(signal: string, running: Running[], quorum: Quorum, inFlight: WorkCounter, log: Log, ops: Ops, closeOps: () => Promise<void>) {
+  ops.readiness.beginShutdown();
   log.info({ event: 'shutdown', signal, inFlight: inFlight.inFlight() }, 'Quorum is stopping');
-  const last = running.filter((r) => r.name === 'discord');
-  await Promise.allSettled(running.filter((r) => r.name !== 'discord').map((r) => r.stop()));
+  const afterDrain = (r: Running) => r.name === 'discord' || r.port !== undefined;
+  await Promise.allSettled(running.filter((r) => !afterDrain(r)).map((r) => r.stop()));
   if (!(await inFlight.drain(drainTimeoutMs))) {
     log.warn({ event: 'shutdown', inFlight: inFlight.inFlight() }, `turns still running after ${drainTimeoutMs} ms; stopping anyway`);
   }
-  await Promise.allSettled(last.map((r) => r.stop()));
+  await Promise.allSettled(running.filter(afterDrain).map((r) => r.stop()));
+  await closeOps();
   await quorum.close();
   log.info({ event: 'stopped' }, 'Quorum stopped');
   process.exitCode = 0;
@@ -93,12 +99,9 @@ async function main(): Promise<void> {
   // Serving a platform, logs are the process's output; in the terminal chat they go to stderr, warnings and worse only.
   const serving = Boolean(config.slack || config.discord);
   const log = serving ? createLogger(config.logLevel) : createLogger(quieterOf(config.logLevel, 'warn'), pino.destination(2));
-  const opened = await createQuorum(config, (err, context) => log.error({ ...(context as object), err }, 'unexpected error'));
-  const inFlight = trackInFlight(withTurnLog(opened.core, log));
-  const quorum: Quorum = { ...opened, core: inFlight.core };
-  const running = await startAll(config, quorum, log);
-  if (running.length === 0) {
-    await startTerminal(quorum.core, {
+  if (!serving) {
+    const quorum = await createQuorum(config, (err, context) => log.error({ ...(context as object), err }, 'unexpected error'));
+    await startTerminal(withTurnLog(quorum.core, log), {
       input: process.stdin,
       output: process.stdout,
       thread: 'terminal',
@@ -109,10 +112,35 @@ async function main(): Promise<void> {
     await quorum.close();
     return;
   }
-  log.info({ event: 'started', adapters: running.map((r) => ({ name: r.name, ...(r.port !== undefined && { port: r.port }) })) }, 'Quorum started');
+  await serve(config, log);
+}
+
+/** Runs every configured platform with operations (metrics, `/livez`, `/readyz`, `/metrics`) until SIGTERM or SIGINT. */
+async function serve(config: Config, log: Log): Promise<void> {
+  let turns: ReturnType<typeof trackInFlight> | undefined;
+  let designs: Quorum['stores']['designs'] | undefined;
+  const ops = createOps({
+    inFlight: () => turns?.inFlight() ?? 0,
+    storeAnswers: async () => designs !== undefined && (await checkHealth(designs)).status === 200,
+  });
+  const opened = await createQuorum(config, (err, context) => log.error({ ...(context as object), err }, 'unexpected error'), ops.metrics);
+  designs = opened.stores.designs;
+  const tracked = trackInFlight(ops.observeCore(withTurnLog(opened.core, log)));
+  turns = tracked;
+  // Shutdown waits for every turn and for every Slack request still on its way to the core.
+  const intake = createWorkCounter();
+  const quorum: Quorum = { ...opened, core: { handle: (turn) => intake.run(() => tracked.core.handle(turn)) } };
+  ops.routes.push(healthRoute(opened.stores.designs));
+  ops.readiness.expect([...(config.slack ? ['slack'] : []), ...(config.discord ? ['discord'] : [])]);
+  // Slack's HTTP receiver serves the ops routes on PORT itself; Socket Mode and Discord-only runs get a server of their own, up before the platforms connect.
+  const opsServer = config.slack && config.slack.mode !== 'socket' ? undefined : await ops.listen(config.port ?? 3000);
+  const running = await startAll(config, quorum, log, ops, intake);
+  for (const r of running) ops.readiness.started(r);
+  const ports = opsServer ? { ops: { port: opsServer.port } } : {};
+  log.info({ event: 'started', adapters: running.map((r) => ({ name: r.name, ...(r.port !== undefined && { port: r.port }) })), ...ports }, 'Quorum started');
   let stopping: Promise<void> | undefined;
   const stop = (signal: string) => {
-    stopping ??= shutdown(signal, running, quorum, inFlight, log).catch((err: unknown) => {
+    stopping ??= shutdown(signal, running, quorum, intake, log, ops, async () => opsServer?.close()).catch((err: unknown) => {
       log.fatal({ err }, 'shutdown failed');
       process.exit(1);
     });

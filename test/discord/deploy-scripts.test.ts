@@ -22,7 +22,7 @@ afterAll(async () => {
 
 function script(name: string, env: Record<string, string>) {
   // A clean environment, so a developer's own .env or tokens cannot leak into the test.
-  return run(process.execPath, ['--import', 'tsx', join('scripts', name)], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env } });
+  return run(process.execPath, ['--import', 'tsx', join('src', name)], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env } });
 }
 
 describe('npm run discord:deploy', () => {

@@ -1,16 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/dialog/core.ts';
 import type { TurnResult } from '../../src/dialog/turn-result.ts';
 import { trackInFlight } from '../../src/in-flight.ts';
 import { openLowdbStore } from '../../src/store/file/lowdb-store.ts';
 import { makeCore } from '../helpers/dialog-harness.ts';
+import { opsPort, projectRoot, spawnQuorum } from '../helpers/quorum-process.ts';
 import { said } from '../helpers/turns.ts';
 import { startFakeSlack } from '../slack/fake-slack.ts';
 import { eventBody, postToSlackApp, testSigningSecret } from '../slack/slack-requests.ts';
@@ -57,39 +55,6 @@ describe('trackInFlight', () => {
   });
 });
 
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-
-/** `npm start` as a child process: the same entry and loader, a clean environment, its own working directory. */
-function startQuorum(env: Record<string, string>, cwd: string): { child: ChildProcess; lines: Array<Record<string, unknown>>; stderr: () => string } {
-  const child = spawn(process.execPath, ['--import', tsxLoader, path.join(projectRoot, 'src', 'main.ts')], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: Array<Record<string, unknown>> = [];
-  let buffered = '';
-  let err = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-    buffered += chunk;
-    const complete = buffered.split('\n');
-    buffered = complete.pop()!;
-    for (const line of complete.filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
-  });
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-  return { child, lines, stderr: () => err };
-}
-
-async function lineWhere(lines: Array<Record<string, unknown>>, match: (l: Record<string, unknown>) => boolean, stderr: () => string): Promise<Record<string, unknown>> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const found = lines.find(match);
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`no such log line; got ${JSON.stringify(lines)}; stderr: ${stderr()}`);
-}
-
 describe('a Quorum process with the Slack HTTP receiver', () => {
   const directories: string[] = [];
   afterAll(() => Promise.all(directories.map((d) => rm(d, { recursive: true, force: true }))));
@@ -98,7 +63,7 @@ describe('a Quorum process with the Slack HTTP receiver', () => {
     const fake = await startFakeSlack();
     const directory = await mkdtemp(path.join(os.tmpdir(), 'quorum-shutdown-'));
     directories.push(directory);
-    const { child, lines, stderr } = startQuorum(
+    const quorum = spawnQuorum(
       {
         SLACK_BOT_TOKEN: 'xoxb-shutdown-test-token',
         SLACK_SIGNING_SECRET: testSigningSecret,
@@ -110,7 +75,8 @@ describe('a Quorum process with the Slack HTTP receiver', () => {
       directory,
     );
     try {
-      const started = await lineWhere(lines, (l) => l.event === 'started', stderr);
+      const { child, lines, stderr } = quorum;
+      const started = await quorum.lineWhere((l) => l.event === 'started');
       const port = (started.adapters as Array<{ name: string; port?: number }>).find((a) => a.name === 'slack')?.port;
       expect(port).toBeGreaterThan(0);
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
@@ -122,7 +88,7 @@ describe('a Quorum process with the Slack HTTP receiver', () => {
         const ts = `1700000900.00000${i + 1}`;
         const body = eventBody({ team: 'T-SHUT' }, { type: 'app_mention', user: 'U1', text, ts, thread_ts: thread, channel: 'C-SHUT' });
         expect((await postToSlackApp(port!, body)).status).toBe(200);
-        await lineWhere(lines, (l) => l.msg === 'turn handled' && lines.filter((x) => x.msg === 'turn handled').length >= i + 1, stderr);
+        await quorum.lineWhere((l) => l.msg === 'turn handled' && lines.filter((x) => x.msg === 'turn handled').length >= i + 1);
       }
       await fake.waitFor('chat.postMessage', 3);
 
@@ -140,8 +106,42 @@ describe('a Quorum process with the Slack HTTP receiver', () => {
       expect(design?.versions.at(-1)?.requirements.writesPerSec).toBe(20_000);
       await store.close();
     } finally {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      quorum.kill();
       await fake.close();
+    }
+  }, 60_000);
+});
+
+describe('npm start under a process manager', () => {
+  it('forwards SIGTERM to Quorum: the turn in flight is answered, Quorum exits 0, and nothing is left running', async () => {
+    const fake = await startFakeSlack();
+    const directory = await mkdtemp(path.join(os.tmpdir(), 'quorum-npm-start-'));
+    try {
+      // What `docker stop` or systemd does to `npm start`: SIGTERM to npm itself, not to its child.
+      const quorum = spawnQuorum(
+        { SLACK_BOT_TOKEN: 'xoxb-npm-start', SLACK_SIGNING_SECRET: testSigningSecret, SLACK_API_URL: fake.apiUrl, PORT: '0', QUORUM_STORE: `file:${directory}` },
+        projectRoot,
+        { file: 'npm', args: ['start'] },
+      );
+      try {
+        const started = await quorum.lineWhere((l) => l.event === 'started');
+        const port = opsPort(started);
+        const body = eventBody({ team: 'T-NPM' }, { type: 'app_mention', user: 'U1', text: '<@UBOT> assess financial, 20k writes/s, four nines', ts: '1700001200.000001', channel: 'C-NPM' });
+        expect((await postToSlackApp(port, body)).status).toBe(200);
+        quorum.child.kill('SIGTERM');
+        const [code] = (await once(quorum.child, 'exit')) as [number | null];
+        expect(code, quorum.stderr()).toBe(0);
+        expect(quorum.lines.filter((l) => l.msg === 'turn handled').map((l) => l.outcome), JSON.stringify(quorum.lines.filter((l) => (l.level as number) >= 50))).toEqual(['ok']);
+        expect(quorum.lines.some((l) => l.event === 'stopped')).toBe(true);
+        expect(fake.callsTo('chat.postMessage').length).toBeGreaterThan(0);
+        // The node process npm started has gone too (an orphan would still hold the port).
+        expect(() => process.kill(started.pid as number, 0)).toThrow();
+      } finally {
+        quorum.kill();
+      }
+    } finally {
+      await fake.close();
+      await rm(directory, { recursive: true, force: true });
     }
   }, 60_000);
 });

@@ -1,7 +1,8 @@
 import { once } from 'node:events';
-import { Events, MessageFlags, type Client, type Interaction } from 'discord.js';
+import { Events, MessageFlags, RESTEvents, Status, type Client, type Interaction } from 'discord.js';
 import type { Quorum } from '../../bootstrap.ts';
 import type { Config } from '../../config.ts';
+import { ignoreObserver, type PlatformObserver } from '../../ops/platform-observer.ts';
 import { autocompleteChoices } from './catalog-choices.ts';
 import { entryCommands } from './commands.ts';
 import type { DiscordDeps, DiscordLog } from './conversation.ts';
@@ -15,6 +16,8 @@ import { note } from './send-options.ts';
 /** A running Discord bot. */
 export interface RunningDiscord {
   name: 'discord';
+  /** True while the gateway connection is ready (false while discord.js reconnects). */
+  connected(): boolean;
   stop(): Promise<void>;
 }
 
@@ -65,9 +68,12 @@ export async function startDiscord(
   quorum: Quorum,
   discord: NonNullable<Config['discord']>,
   log: DiscordLog = defaultLog,
-  options: { shard?: ShardSlice; readyTimeoutMs?: number } = {},
+  options: { shard?: ShardSlice; readyTimeoutMs?: number; observer?: PlatformObserver } = {},
 ): Promise<RunningDiscord> {
   const client = createDiscordClient(discord, options.shard);
+  const observer = options.observer ?? ignoreObserver;
+  // discord.js queues a call that hits a limit and emits this; operations counts them by scope.
+  client.rest.on(RESTEvents.RateLimited, (info) => observer.rateLimited('discord', info.global ? 'global' : info.scope));
   const deps: DiscordDeps = {
     core: quorum.core,
     catalog: quorum.catalog,
@@ -87,6 +93,7 @@ export async function startDiscord(
   }
   return {
     name: 'discord',
+    connected: () => client.ws.status === Status.Ready,
     async stop() {
       await client.destroy();
     },

@@ -5,11 +5,20 @@ import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
 import type { Config } from '../../config.ts';
 import type { DiscordLog } from './conversation.ts';
 
-/** The shard process's entry file; ShardingManager forks it once per shard. */
-export const shardEntryFile = fileURLToPath(new URL('./shard-entry.ts', import.meta.url));
+// Compiled (dist/, `node dist/main.js`) this file is .js and so is its shard entry; from source it is .ts.
+const compiled = import.meta.url.endsWith('.js');
 
-// Shards run TypeScript like `npm start` does; the loader is found from here, whatever the working directory.
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+/** The shard process's entry file; ShardingManager forks it once per shard. */
+export const shardEntryFile = fileURLToPath(new URL(compiled ? './shard-entry.js' : './shard-entry.ts', import.meta.url));
+
+/**
+ * Node flags for a shard process: none when compiled; from source, the tsx loader like `npm start`
+ * (found from here, whatever the working directory). Resolved only when needed, since a production
+ * install has no tsx.
+ */
+function shardExecArgv(): string[] {
+  return compiled ? [] : ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href];
+}
 
 /** What a shard process asks its manager for, and what the manager answers (over IPC, never argv). */
 export const configRequest = 'quorum:config?';
@@ -30,6 +39,8 @@ export interface ShardedOptions {
 export interface RunningShards {
   name: 'discord';
   shardCount: number;
+  /** True while every shard process has reported ready. */
+  connected(): boolean;
   stop(): Promise<void>;
 }
 
@@ -65,7 +76,7 @@ export async function startShardedDiscord(config: Config, log: DiscordLog, optio
     token: discord.token,
     mode: 'process',
     respawn: true,
-    execArgv: ['--import', tsxLoader],
+    execArgv: shardExecArgv(),
   });
   let stopping = false;
   manager.on('shardCreate', (shard) => {
@@ -90,6 +101,7 @@ export async function startShardedDiscord(config: Config, log: DiscordLog, optio
   return {
     name: 'discord',
     shardCount: total,
+    connected: () => manager.shards.size === total && manager.shards.every((shard) => shard.ready),
     async stop() {
       await stopAll();
     },

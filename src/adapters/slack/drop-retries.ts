@@ -6,10 +6,13 @@ import { eventDedupTtlMs } from './slack-deps.ts';
  * Global middleware: an event whose id was already claimed (Slack redelivers with `X-Slack-Retry-Num`
  * when it thinks an ack was lost) stops here, so no retry produces a second reply. Bolt has acked it already.
  */
-export function dropRetries(dedup: EventDedup): Middleware<AnyMiddlewareArgs> {
+export function dropRetries(dedup: EventDedup, dropped: () => void = () => {}): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !(await dedup.claim(`slack:${eventId}`, eventDedupTtlMs))) return;
+    if (typeof eventId === 'string' && !(await dedup.claim(`slack:${eventId}`, eventDedupTtlMs))) {
+      dropped();
+      return;
+    }
     await next();
   };
 }

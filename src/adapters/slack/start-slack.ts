@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, type CustomRoute, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type webApi } from '@slack/bolt';
 import type { Config } from '../../config.ts';
+import { ignoreObserver, type PlatformObserver } from '../../ops/platform-observer.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { dropRetries } from './drop-retries.ts';
 import { registerAppHome } from './handlers/app-home.ts';
@@ -30,8 +31,37 @@ export interface StartSlackOptions {
   host?: string;
   /** e.g. a faster `retryConfig` in tests; `slackApiUrl` comes from the config. */
   clientOptions?: Omit<webApi.WebClientOptions, 'slackApiUrl' | 'logger'>;
-  /** Extra routes on the HTTP receiver's port, such as `/healthz` (HTTP and OAuth modes). */
+  /** Extra routes on the HTTP receiver's port, such as `/healthz` and the ops routes (HTTP and OAuth modes). */
   customRoutes?: CustomRoute[];
+  /** Told of dropped retries and Web API rate limits (operations' metrics). */
+  observer?: PlatformObserver;
+  /**
+   * Runs each incoming request's whole processing (ack, dedup claim, turn, replies), so shutdown can
+   * wait for events acknowledged but not yet at the core.
+   */
+  track?: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
+/**
+ * Web API calls give up well inside shutdown's 10 s drain: one retry, each attempt cut at 4 s
+ * (4 s + up to 1 s + 4 s). The SDK's default retries for about 30 minutes, which no drain outlives.
+ * A 429 still waits the Retry-After Slack asks for; it is counted, and the drain's deadline ends it.
+ */
+export const webApiRetries: Pick<webApi.WebClientOptions, 'retryConfig' | 'timeout'> = {
+  retryConfig: { retries: 1, factor: 2, minTimeout: 500, maxTimeout: 1000, randomize: true },
+  timeout: 4000,
+};
+
+/** `fetch` for the Web API clients Bolt makes (one per workspace in OAuth mode), reporting each 429. */
+function observedFetch(observer: PlatformObserver): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    if (response.status === 429) {
+      const method = String(input instanceof Request ? input.url : input).split('/').pop()?.split('?')[0] ?? 'unknown';
+      observer.rateLimited('slack', method.split('.')[0] ?? 'unknown');
+    }
+    return response;
+  };
 }
 
 /** Slack never sends a request near this size; a bigger body is refused with 413 before anything runs. */
@@ -41,6 +71,8 @@ export const maxBodyBytes = 1024 * 1024;
 export interface RunningSlack {
   name: 'slack';
   port?: number;
+  /** True while Slack can reach Quorum: the Socket Mode socket is open, or the HTTP receiver listens. */
+  connected(): boolean;
   stop(): Promise<void>;
 }
 
@@ -50,11 +82,19 @@ const stderrLog: SlackLog = (err, context) => {
   process.stderr.write(`quorum slack: ${JSON.stringify(context)}: ${detail}\n`);
 };
 
-function createApp(deps: SlackDeps, config: NonNullable<Config['slack']>, options: StartSlackOptions): App {
-  const clientOptions: webApi.WebClientOptions = { ...options.clientOptions, ...(config.apiUrl && { slackApiUrl: config.apiUrl }) };
+/** The Bolt app, and in Socket Mode its receiver (whose socket readiness watches). */
+function createApp(deps: SlackDeps, config: NonNullable<Config['slack']>, options: StartSlackOptions): { app: App; socket?: SocketModeReceiver } {
+  const clientOptions: webApi.WebClientOptions = {
+    ...webApiRetries,
+    fetch: observedFetch(options.observer ?? ignoreObserver),
+    ...options.clientOptions,
+    ...(config.apiUrl && { slackApiUrl: config.apiUrl }),
+  };
   const common = { logger: boltLogger(deps.log), clientOptions, ignoreSelf: true };
   if (config.mode === 'socket') {
-    return new App({ ...common, token: config.botToken, appToken: config.appToken, socketMode: true });
+    // Built here rather than by Bolt, so readiness can ask whether its socket is open.
+    const socket = new SocketModeReceiver({ appToken: config.appToken ?? '', logger: common.logger, installerOptions: { clientOptions } });
+    return { app: new App({ ...common, token: config.botToken, receiver: socket }), socket };
   }
   const http = {
     signingSecret: config.signingSecret ?? '',
@@ -76,9 +116,9 @@ function createApp(deps: SlackDeps, config: NonNullable<Config['slack']>, option
       // Bolt adds the client options (the Web API base) itself only to a receiver it builds.
       installerOptions: { installPath: '/slack/install', directInstall: true, clientOptions },
     });
-    return new App({ ...common, receiver });
+    return { app: new App({ ...common, receiver }) };
   }
-  return new App({ ...common, receiver: new HTTPReceiver(http), token: config.botToken });
+  return { app: new App({ ...common, receiver: new HTTPReceiver(http), token: config.botToken }) };
 }
 
 /**
@@ -92,8 +132,11 @@ export async function startSlack(
   options: StartSlackOptions = {},
 ): Promise<RunningSlack> {
   const deps: SlackDeps = { quorum, log };
-  const app = createApp(deps, config, options);
-  app.use(dropRetries(quorum.stores.dedup));
+  const { app, socket } = createApp(deps, config, options);
+  const observer = options.observer ?? ignoreObserver;
+  const track = options.track;
+  if (track) app.use(({ next }) => track(next));
+  app.use(dropRetries(quorum.stores.dedup, () => observer.retryDropped('slack')));
   registerSlashCommand(app, deps);
   registerMentions(app, deps);
   registerThreadMessages(app, deps);
@@ -102,11 +145,11 @@ export async function startSlack(
   registerUninstall(app, deps);
   app.error(async (err) => log(err, { where: 'slack listener' }));
 
-  if (config.mode === 'socket') {
+  if (socket) {
     await app.start();
-    return { name: 'slack', stop: () => app.stop().then(() => undefined) };
+    return { name: 'slack', connected: () => socket.client.websocket?.isActive() ?? false, stop: () => app.stop().then(() => undefined) };
   }
   const server = await app.start({ port: config.port, ...(options.host && { host: options.host }) });
   const port = (server.address() as AddressInfo | null)?.port;
-  return { name: 'slack', ...(port !== undefined && { port }), stop: () => app.stop().then(() => undefined) };
+  return { name: 'slack', ...(port !== undefined && { port }), connected: () => server.listening, stop: () => app.stop().then(() => undefined) };
 }

@@ -1,7 +1,7 @@
 /** `npm run discord:invite`: prints the OAuth2 URL that adds Quorum to a server with exactly the permissions it needs. */
 import { existsSync } from 'node:fs';
-import { ConfigError, loadConfig } from '../src/config.ts';
-import { inviteUrl } from '../src/adapters/discord/invite-url.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { inviteUrl } from './adapters/discord/invite-url.ts';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 try {

@@ -3,8 +3,8 @@
  * when set (instant), else globally. Safe to run again: the same set stays registered.
  */
 import { existsSync } from 'node:fs';
-import { ConfigError, loadConfig } from '../src/config.ts';
-import { deployCommands } from '../src/adapters/discord/deploy-commands.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { deployCommands } from './adapters/discord/deploy-commands.ts';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 try {

@@ -1,0 +1,95 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** The label values a turn is counted by: never the words, only what kind of turn it was and how it ended. */
+export interface TurnLabels {
+  platform: string;
+  kind: string;
+  outcome: string;
+}
+
+/**
+ * Quorum's Prometheus metrics, all named `quorum_…`, in a registry of their own (never prom-client's
+ * global one, so two instances in one test process do not collide).
+ */
+export interface Metrics {
+  registry: Registry;
+  /** Records one finished turn and its duration. */
+  turn(labels: TurnLabels, seconds: number): void;
+  /** Records one store call, by operation and whether it answered. */
+  storeCall(operation: string, outcome: 'ok' | 'error', seconds: number): void;
+  /** A platform redelivered an event Quorum had already handled, and it was dropped. */
+  retryDropped(platform: string): void;
+  /** A platform answered 429 (or announced a rate limit) for a call of Quorum's. */
+  rateLimited(platform: string, scope: string): void;
+  /** Prometheus text exposition of every metric. */
+  render(): Promise<string>;
+  contentType: string;
+}
+
+// Turns take milliseconds (lookups) to a second or two (an assessment on a slow store); store calls are faster.
+const turnBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+const storeBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+
+/** Creates the metrics; `inFlight` is read at each scrape for the turns-in-flight gauge. */
+export function createMetrics(inFlight: () => number): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'quorum_' });
+  const turns = new Counter({
+    name: 'quorum_turns_total',
+    help: 'Turns handled, by platform, kind (a command name, text, click …) and outcome (ok, error:<code>, exception).',
+    labelNames: ['platform', 'kind', 'outcome'] as const,
+    registers: [registry],
+  });
+  const turnSeconds = new Histogram({
+    name: 'quorum_turn_duration_seconds',
+    help: 'Time from a turn reaching the core to its replies being ready, by platform and kind.',
+    labelNames: ['platform', 'kind'] as const,
+    buckets: turnBuckets,
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'quorum_turns_in_flight',
+    help: 'Turns started and not yet answered.',
+    registers: [registry],
+    collect() {
+      this.set(inFlight());
+    },
+  });
+  const storeSeconds = new Histogram({
+    name: 'quorum_store_call_duration_seconds',
+    help: 'Store calls (file, Postgres or memory), by operation and outcome.',
+    labelNames: ['operation', 'outcome'] as const,
+    buckets: storeBuckets,
+    registers: [registry],
+  });
+  const dropped = new Counter({
+    name: 'quorum_dropped_retries_total',
+    help: 'Redelivered platform events (Slack retries) dropped because the event was already handled.',
+    labelNames: ['platform'] as const,
+    registers: [registry],
+  });
+  const limited = new Counter({
+    name: 'quorum_rate_limited_total',
+    help: 'Platform rate-limit events (HTTP 429 from the Slack Web API or Discord REST), by platform and scope.',
+    labelNames: ['platform', 'scope'] as const,
+    registers: [registry],
+  });
+  return {
+    registry,
+    turn(labels, seconds) {
+      turns.inc(labels);
+      turnSeconds.observe({ platform: labels.platform, kind: labels.kind }, seconds);
+    },
+    storeCall(operation, outcome, seconds) {
+      storeSeconds.observe({ operation, outcome }, seconds);
+    },
+    retryDropped(platform) {
+      dropped.inc({ platform });
+    },
+    rateLimited(platform, scope) {
+      limited.inc({ platform, scope });
+    },
+    render: () => registry.metrics(),
+    contentType: registry.contentType,
+  };
+}

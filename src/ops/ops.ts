@@ -1,0 +1,49 @@
+import type { Core } from '../dialog/core.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { observeTurns } from './observe-turns.ts';
+import { opsRoutes, type OpsRoute } from './ops-routes.ts';
+import { startOpsServer, type OpsServer } from './ops-server.ts';
+import type { PlatformObserver } from './platform-observer.ts';
+import { createReadiness, type Readiness } from './readiness.ts';
+
+/**
+ * Operations for a serving process: metrics, readiness, the routes that expose them, and the
+ * observer adapters report platform events to. Start-up creates one and hooks it in at four points:
+ * the store (observeStore), the core (observeCore), the adapters (observer, routes) and shutdown
+ * (readiness.beginShutdown first, server closed last).
+ */
+export interface Ops {
+  metrics: Metrics;
+  readiness: Readiness;
+  observer: PlatformObserver;
+  /** `/livez`, `/readyz`, `/metrics` plus any extra routes given (such as `/healthz`). */
+  routes: OpsRoute[];
+  observeCore(core: Core): Core;
+  /** Serves the routes on their own port: Socket Mode and Discord-only runs, where no Slack HTTP receiver does. */
+  listen(port: number, host?: string): Promise<OpsServer>;
+}
+
+/** What operations reads from the running process. */
+export interface OpsSources {
+  /** Turns in flight right now. */
+  inFlight(): number;
+  /** Resolves true while the store answers. */
+  storeAnswers(): Promise<boolean>;
+  /** Routes served beside the ops routes (the older `/healthz`). */
+  extraRoutes?: OpsRoute[];
+}
+
+/** Creates the operations side of a serving process. */
+export function createOps(sources: OpsSources): Ops {
+  const metrics = createMetrics(sources.inFlight);
+  const readiness = createReadiness(sources.storeAnswers);
+  const routes = [...opsRoutes(readiness, metrics), ...(sources.extraRoutes ?? [])];
+  return {
+    metrics,
+    readiness,
+    observer: { retryDropped: (platform) => metrics.retryDropped(platform), rateLimited: (platform, scope) => metrics.rateLimited(platform, scope) },
+    routes,
+    observeCore: (core) => observeTurns(core, metrics),
+    listen: (port, host) => startOpsServer(routes, port, host),
+  };
+}

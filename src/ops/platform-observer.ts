@@ -1,0 +1,16 @@
+/**
+ * What a chat adapter tells operations about its platform, so metrics and readiness need no SDK.
+ * Adapters receive one and call it; they never import prom-client or the ops server.
+ */
+export interface PlatformObserver {
+  /** A redelivered event was dropped because it had been handled already. */
+  retryDropped(platform: string): void;
+  /** The platform rate-limited a call (`scope`: e.g. `global`, `route`, or the Web API method family). */
+  rateLimited(platform: string, scope: string): void;
+}
+
+/** An observer that ignores everything: for tests and callers that run an adapter without operations. */
+export const ignoreObserver: PlatformObserver = {
+  retryDropped() {},
+  rateLimited() {},
+};
