@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { benchAnswers } from './answers-bench.ts';
 import { benchAssess } from './assess-bench.ts';
 import { benchDiscord } from './discord-bench.ts';
 import { figure, formatTable, writeResults, type Figure } from './lib/figures.ts';
@@ -46,6 +47,7 @@ async function section(name: string, run: () => Promise<Figure[]>): Promise<void
 }
 
 await section('lookup', () => benchLookup({ queries: 1000, rounds: plan.lookupRounds }));
+await section('answers', () => benchAnswers({ rounds: plan.lookupRounds * 4 }));
 await section('assess', () => benchAssess({ sets: plan.assessSets, rounds: plan.assessRounds }));
 
 // The store grows through its sizes; the memory subject saves the designs of the last step itself.

@@ -65,7 +65,8 @@ export function answerComparison(ctx: AnswerContext, sides: [string, string], co
   const resolved = resolveSides(ctx, sides);
   if (!resolved) return undefined;
   let [first, second] = resolved;
-  const scoreOf = (e: Entry): number => (context === '' ? 0 : (ctx.ranking.rank(context, { limit: 40 }).find((h) => h.id === e.id)?.score ?? 0));
+  const contextHits = context === '' ? [] : ctx.ranking.rank(context, { limit: 40 });
+  const scoreOf = (e: Entry): number => contextHits.find((h) => h.id === e.id)?.score ?? 0;
   const [sa, sb] = [scoreOf(first), scoreOf(second)];
   let lean: Entry | undefined;
   if (sa > 0 && sa >= sb * clearLead) lean = first;
