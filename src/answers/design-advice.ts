@@ -16,7 +16,8 @@ function setValue(value: unknown): string {
 
 /**
  * "For your ledger: …": whether the entry the answer leads with is already in the design, and if
- * not, the requirement that brings it in, offered as `set <field> <value>`.
+ * not, the requirement that brings it in, offered as `set <field> <value>` (or, for a pattern or
+ * primitive no requirement brings in, `add <id>`).
  */
 export function adviseDesign(answer: Answer, design: DesignInView, catalog: Catalog): DesignAdvice | undefined {
   const entry = answer.entries.map((id) => catalog.get(id)).find((e) => e !== undefined);
@@ -38,5 +39,11 @@ export function adviseDesign(answer: Answer, design: DesignInView, catalog: Cata
     };
   }
   if (entry && inDesign) return { line: `For your ${title}: ${label(entry)} is already in the design.`, choice: { label: `Why ${entry.id}?`, value: `why ${entry.id}` } };
+  if (entry && (entry.kind === 'pattern' || entry.kind === 'primitive')) {
+    return {
+      line: `For your ${title}: ${label(entry)} is not in the design; adding it re-validates the design as a new version you can compare.`,
+      choice: { label: `What if we add ${entry.id}?`, value: `add ${entry.id}` },
+    };
+  }
   return undefined;
 }

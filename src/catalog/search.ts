@@ -1,6 +1,8 @@
 import { normalizeId, type Catalog } from './catalog.ts';
 import type { Entry, EntryKind } from './schema.ts';
 import { isFiller, looseKeys, meaningfulWords, similarity, words } from './search-text.ts';
+import { terms as aboutWords } from './problem-text.ts';
+import { problemRankingOf } from './search-problems.ts';
 import { TermIndex } from './term-index.ts';
 
 /** One ranked hit: `score` is in 0..1, 1 meaning the query is exactly an id, name or alias. */
@@ -38,6 +40,13 @@ const suggestionCount = 3;
 /** On an inexact match, the framework's building blocks rank a little ahead of pitfalls, proofs and cases. */
 const coreKinds = new Set<EntryKind>(['law', 'capability', 'primitive', 'pattern']);
 const secondaryWeight = 0.92;
+/** A query with at least this many meaningful words is a sentence, ranked by what entries are about. */
+const sentenceWords = 3;
+
+/** Maps a problem-ranking score (unbounded) into the fuzzy band of lookup scores, keeping its order. */
+function aboutScore(score: number): number {
+  return Math.min(maxFuzzyScore, (maxFuzzyScore * score) / (score + 3));
+}
 
 function addTo(map: Map<string, number[]>, key: string, idx: number): void {
   const list = map.get(key);
@@ -75,6 +84,7 @@ function bigrams(form: string): Set<string> {
  */
 export function createSearch(catalog: Catalog): Search {
   const entries = catalog.entries;
+  const indexOf = new Map(entries.map((e, idx) => [e.id, idx]));
   const exact = new Map<string, number[]>();
   const loose = new Map<string, number[]>();
   const forms: string[][] = [];
@@ -167,6 +177,14 @@ export function createSearch(catalog: Catalog): Search {
         // Squaring keeps near-misses of a whole name (typos) well ahead of entries sharing one word.
         const score = 0.7 * nameSimilarity(c.idx, form) ** 2 + 0.2 * c.cover + 0.1 * c.text;
         give(c.idx, Math.min(maxFuzzyScore, score * (coreKinds.has(entries[c.idx]!.kind) ? 1 : secondaryWeight)));
+      }
+
+      // A sentence in team words ("how do we stop double charges when a client retries?") names no entry;
+      // the problem ranking over what each entry is about finds it, while exact names keep their 1.
+      if (aboutWords(query).length >= sentenceWords) {
+        for (const hit of problemRankingOf(catalog).rank(query, { limit: 10, ...(opts.kinds ? { kinds: opts.kinds } : {}) })) {
+          give(indexOf.get(hit.id)!, aboutScore(hit.score));
+        }
       }
 
       const results = [...scores]

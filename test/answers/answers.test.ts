@@ -97,6 +97,11 @@ describe('answers in a design thread', () => {
     expect(reply.choices?.[0]).toEqual({ label: 'What if replicas = 2?', value: 'set replicas 2' });
   });
 
+  it('offers to add a pattern that no requirement brings in', () => {
+    const reply = answers.reply('how do we recover fast after a crash without replaying the whole log?', ledger);
+    expect(reply.choices?.[0]).toEqual({ label: 'What if we add checkpoint?', value: 'add checkpoint' });
+  });
+
   it('says when the entry is already in the design and offers why', () => {
     const reply = answers.reply('what is leader-follower?', { ...ledger, recommended: ['leader-follower'] });
     expect(reply.summary).toMatch(/For your ledger: Leader-Follower is already in the design\./);
