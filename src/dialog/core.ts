@@ -72,16 +72,16 @@ function snapshotOf(design: Design | undefined): DesignSnapshot | undefined {
 /** An idle, empty session that was never stored need not be written (a lookup in a fresh thread stores nothing). */
 function worthStoring(stored: StoredSession | undefined, state: SessionState): boolean {
   if (stored) return true;
-  return state.mode !== 'idle' || Object.keys(state.requirements).length > 0 || state.title !== undefined || state.lastVersionSeen > 0;
+  return state.mode !== 'idle' || state.awaiting !== undefined || Object.keys(state.requirements).length > 0 || state.title !== undefined || state.lastVersionSeen > 0;
 }
 
 /**
  * Whether a message that was not addressed to Quorum (a reply in a thread) is for it: everything while an
- * interview or a delete confirmation is pending; otherwise only commands, and only in threads Quorum owns.
+ * interview, a delete confirmation or the reason of an accepted risk is pending; otherwise only commands, and only in threads Quorum owns.
  */
 function isForQuorum(turn: Turn, state: SessionState, stored: StoredSession | undefined, design: Design | undefined): boolean {
   if (turn.via !== 'reply' || turn.action) return true;
-  if (stored && state.mode !== 'idle') return true;
+  if (stored && (state.mode !== 'idle' || state.awaiting !== undefined)) return true;
   if (!stored && !design) return false;
   try {
     return readMessage(turn.text ?? '').type === 'command';

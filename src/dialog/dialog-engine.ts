@@ -63,9 +63,13 @@ export function step(state: SessionState, turn: Turn, ctx: EngineContext): Engin
     notices.push(infoReply('Not deleted.'));
   }
 
+  const awaiting = s.awaiting;
+  if (awaiting !== undefined) s = { ...s, awaiting: undefined };
   let message: ParsedMessage;
   try {
     message = readMessage(text);
+    // A plain message after "Why is it accepted?" is the reason: it completes the waiting command.
+    if (awaiting && message.type !== 'command') message = readMessage(`${awaiting} ${text}`);
   } catch (e) {
     if (!isUserError(e)) throw e;
     return { state: s, result: { tag: 'error', code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) }, notices };

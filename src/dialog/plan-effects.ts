@@ -30,6 +30,8 @@ export interface PlanEnv {
 /** The replies of a plan command, and the design as saved when it wrote (so a retried turn does not write twice). */
 export interface PlanOutcome {
   replies: Reply[];
+  /** A command the next plain message completes (the reason of an `ack`). */
+  awaiting?: string;
   saved?: { design: Design; replies: Reply[] };
 }
 
@@ -92,7 +94,7 @@ function missingPart(env: PlanEnv, design: Design, view: PlanView, change: PlanC
   if (change.action === 'ack' && change.reason.trim() === '') {
     const item = findItem(view, change.item);
     if (item.kind !== 'risk') return undefined;
-    return { kind: 'question', text: `Why is ${item.id} accepted? Reply with: ack ${item.id} <reason> (for example: ack ${item.id} the team takes this risk for the launch).` };
+    return { kind: 'question', text: `Why is ${item.id} accepted? Reply with the reason (or type: ack ${item.id} <reason>).` };
   }
   if (change.action === 'owner' && change.person.trim() === '') {
     const item = findItem(view, change.item);
@@ -111,13 +113,13 @@ export async function changeItem(env: PlanEnv, change: PlanChange): Promise<Plan
   const record = planOf(design);
   const view = planAt(design, record);
   const ask = missingPart(env, design, view, change);
-  if (ask) return { replies: [ask] };
+  if (ask) return { replies: [ask], ...(change.action === 'ack' && { awaiting: `ack ${findItem(view, change.item).id}` }) };
   const outcome = applyChange(record, view, change, actor(env.turn), env.now);
-  if (!outcome.record) return { replies: [changedReply(outcome.message, view, replyContext(env, design, view))] };
+  if (!outcome.record) return { replies: [changedReply(outcome.message, outcome.item.id, view, replyContext(env, design, view))] };
   const plan = await env.store.savePlan(env.key, design.id, record.revision, outcome.record);
   const after: Design = { ...design, plan };
   const next = planAt(after, plan);
-  const replies = [changedReply(outcome.message, next, replyContext(env, after, next))];
+  const replies = [changedReply(outcome.message, outcome.item.id, next, replyContext(env, after, next))];
   return { replies, saved: { design: after, replies } };
 }
 

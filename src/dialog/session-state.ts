@@ -33,6 +33,11 @@ export const SessionState = z.strictObject({
   answeredBy: z.record(z.string(), z.string()),
   /** A title given with `name` before the design was first saved. */
   title: z.string().optional(),
+  /**
+   * A command waiting for its last part (`ack <risk>` asked for a reason): the next plain message
+   * completes it. Cleared by any other turn.
+   */
+  awaiting: z.string().max(300).optional(),
   /** The latest design version this conversation has seen (0: none). */
   lastVersionSeen: z.number().int().nonnegative(),
   /** ISO 8601 time of the last turn. */

@@ -71,3 +71,27 @@ export function decodeBlockContext(blockId: string | undefined): ActionContext |
   if (!match) return undefined;
   return { thread: match[2]!, ...(match[1] ? { version: Number(match[1]) } : {}) };
 }
+
+/** The action_id prefix of owner pickers (users_select); it starts like every choice control's. */
+export const ownerActionPrefix = `${choiceActionPrefix}owner_`;
+/** The action_id prefix of link buttons ("Open as issue"): Slack reports their clicks, which change nothing. */
+export const linkActionPrefix = 'quorum_link_';
+
+/** An owner picker's block_id: `o|<version>|<thread>|<command>`; the picked user completes the command. */
+export function encodeOwnerContext(context: ActionContext, command: string): string | undefined {
+  const encoded = `o|${context.version ?? ''}|${encodeURIComponent(context.thread)}|${command}`;
+  return encoded.length <= slackLimits.blockId ? encoded : undefined;
+}
+
+/** Reads an owner picker's block_id and the picked user into the command it stands for (`owner <item> <@U1>`). */
+export function decodeOwnerPick(blockId: string | undefined, user: string | undefined): ChoiceAction | undefined {
+  const match = /^o\|(\d*)\|([^|]+)\|(.+)$/s.exec(blockId ?? '');
+  if (!match || !user || !/^[UW][A-Z0-9]{1,40}$/.test(user)) return undefined;
+  let thread: string;
+  try {
+    thread = decodeURIComponent(match[2]!);
+  } catch {
+    return undefined;
+  }
+  return { thread, value: `${match[3]} <@${user}>`, ...(match[1] ? { version: Number(match[1]) } : {}) };
+}

@@ -57,3 +57,13 @@ export function escapeWithin(text: string, max: number): string {
   }
   return escaped;
 }
+
+/**
+ * Turns back into live mentions exactly the users a reply names as owners (`Reply.mentions`), after
+ * escaping made every `<@…>` inert: the owner is named, nobody else can be pinged by the text.
+ */
+export function liveMentions(escaped: string, users: readonly string[] | undefined): string {
+  if (!users?.length) return escaped;
+  const allowed = new Set(users.filter((u) => /^[UW][A-Z0-9]{1,40}$/.test(u)));
+  return escaped.replace(/&lt;@([A-Z0-9]+)&gt;/g, (whole, id: string) => (allowed.has(id) ? `<@${id}>` : whole));
+}

@@ -4,10 +4,13 @@ import {
   choiceActionPrefix,
   encodeBlockContext,
   encodeButtonValue,
+  encodeOwnerContext,
+  linkActionPrefix,
+  ownerActionPrefix,
   shareActionId,
   type ActionContext,
 } from './action-value.ts';
-import { escapeMrkdwn, escapeWithin, plainSafe, truncate } from './mrkdwn.ts';
+import { escapeMrkdwn, escapeWithin, liveMentions, plainSafe, truncate } from './mrkdwn.ts';
 import { assessmentBlocks } from './render-assessment.ts';
 import { contextBlocks, sectionBlocks } from './section-blocks.ts';
 import { slackLimits } from './slack-limits.ts';
@@ -78,6 +81,32 @@ function choiceBlocks(choices: Choice[], context: ActionContext, share: string |
   return [...mainBlocks, ...buttonRows([...toButtons(nav), ...shareButton])];
 }
 
+/**
+ * One section and one row per plan item: the item's line, its buttons ("Open as issue" as a link),
+ * and an owner picker (users_select) whose pick completes `owner <item>`.
+ */
+function itemBlocks(reply: Reply, context: ActionContext, next: () => string): types.KnownBlock[] {
+  const blocks: types.KnownBlock[] = [];
+  (reply.itemControls ?? []).forEach((control, n) => {
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: liveMentions(escapeWithin(control.line, slackLimits.sectionText), reply.mentions) } });
+    const elements: types.ActionsBlockElement[] = [];
+    for (const choice of control.choices) {
+      if (choice.url) {
+        elements.push({ type: 'button', text: plain(choice.label, slackLimits.buttonText), url: choice.url, action_id: `${linkActionPrefix}${n}_${elements.length}` });
+        continue;
+      }
+      const value = encodeButtonValue({ ...context, value: choice.value });
+      if (value) elements.push({ type: 'button', text: plain(choice.label, slackLimits.buttonText), value, action_id: next() });
+    }
+    const blockId = control.pickPerson ? encodeOwnerContext(context, control.pickPerson) : undefined;
+    if (blockId) {
+      elements.push({ type: 'users_select', placeholder: plain('Owner…', slackLimits.optionText), action_id: `${ownerActionPrefix}${n}` });
+    }
+    if (elements.length > 0) blocks.push({ type: 'actions', ...(blockId && { block_id: blockId }), elements });
+  });
+  return blocks;
+}
+
 function bodyBlocks(reply: Reply): types.KnownBlock[] {
   const blocks: types.KnownBlock[] = [];
   if (reply.title) blocks.push({ type: 'header', text: plain(reply.title, slackLimits.headerText) });
@@ -85,11 +114,11 @@ function bodyBlocks(reply: Reply): types.KnownBlock[] {
     if (reply.summary) blocks.push(...sectionBlocks(escapeMrkdwn(reply.summary)));
     blocks.push(...assessmentBlocks(reply.assessment));
   } else if (reply.summary || reply.fields?.length) {
-    if (reply.summary) blocks.push(...sectionBlocks(escapeMrkdwn(reply.summary)));
+    if (reply.summary) blocks.push(...sectionBlocks(liveMentions(escapeMrkdwn(reply.summary), reply.mentions)));
     blocks.push(...fieldBlocks(reply.fields ?? []));
   } else {
     const mark = reply.kind === 'error' ? ':warning: ' : '';
-    blocks.push(...sectionBlocks(mark + escapeMrkdwn(reply.text)));
+    blocks.push(...sectionBlocks(mark + liveMentions(escapeMrkdwn(reply.text), reply.mentions)));
   }
   const notes: string[] = [];
   if (reply.related?.length) {
@@ -140,7 +169,7 @@ export function renderBlocks(reply: Reply, options: RenderOptions): SlackMessage
     ...(reply.design && { version: reply.design.version }),
     ...(reply.drawnFor && { drawnFor: reply.drawnFor }),
   };
-  const blocks = [...bodyBlocks(reply), ...choiceBlocks(reply.choices ?? [], context, options.share, next)];
+  const blocks = [...bodyBlocks(reply), ...itemBlocks(reply, context, next), ...choiceBlocks(reply.choices ?? [], context, options.share, next)];
 
   const groups: types.KnownBlock[][] = [[]];
   let size = 0;

@@ -30,6 +30,10 @@ export const planChangeCommand = defineCommand<{ change: PlanChange }>({
   },
   async run(ctx, { change }) {
     const outcome = await changeItem(ctx, change);
-    return { replies: outcome.replies, ...(outcome.saved && { saved: outcome.saved }) };
+    return {
+      replies: outcome.replies,
+      ...(outcome.awaiting && { state: { ...ctx.state, awaiting: outcome.awaiting } }),
+      ...(outcome.saved && { saved: outcome.saved }),
+    };
   },
 });

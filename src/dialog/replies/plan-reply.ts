@@ -60,6 +60,8 @@ export interface PlanReplyContext {
   issueTemplate?: string;
   /** A line to lead with (what a change did). */
   lead?: string;
+  /** The item just changed: its controls come first, so its next step (reopen, owner) is one click away. */
+  focus?: string;
 }
 
 /**
@@ -83,7 +85,9 @@ export function planReply(view: PlanView, ctx: PlanReplyContext): Reply {
   }
   if (view.appeared.length > 0 && view.version > 1) lines.push(`New in v${view.version}: ${view.appeared.join(', ')}.`);
   lines.push('Change an item: ack <risk> <reason> · done <item> · reopen <item> · owner <item> <person>.');
-  const shown = [...open, ...closed].slice(0, controlledItems);
+  const ordered = [...open, ...closed];
+  const focused = ordered.filter((i) => i.id === ctx.focus);
+  const shown = [...focused, ...ordered.filter((i) => i.id !== ctx.focus)].slice(0, controlledItems);
   const itemControls = shown.map((i) => itemControl(ctx.design, i, view.version, ctx.issueTemplate));
   const mentions = ownerMentions(view.items);
   return {
@@ -99,8 +103,8 @@ export function planReply(view: PlanView, ctx: PlanReplyContext): Reply {
 }
 
 /** The reply to a change of one item: what changed, then the plan with its new state. */
-export function changedReply(message: string, view: PlanView, ctx: Omit<PlanReplyContext, 'lead'>): Reply {
-  return planReply(view, { ...ctx, lead: message });
+export function changedReply(message: string, item: string, view: PlanView, ctx: Omit<PlanReplyContext, 'lead' | 'focus'>): Reply {
+  return planReply(view, { ...ctx, lead: message, focus: item });
 }
 
 /** A digest line per design of a channel: its open high items and their owners. */

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs, webApi } from '@slack/bolt';
-import { decodeBlockContext, decodeButtonValue, shareActionId, choiceActionPrefix, type ChoiceAction } from '../action-value.ts';
+import { decodeBlockContext, decodeButtonValue, decodeOwnerPick, linkActionPrefix, shareActionId, choiceActionPrefix, type ChoiceAction } from '../action-value.ts';
 import { askCore, converse } from '../converse.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { explain, sendReplies, type Destination } from '../post-replies.ts';
@@ -12,6 +12,7 @@ function readChoice(body: BlockAction): ChoiceAction | undefined {
   const action = body.actions[0];
   if (!action) return undefined;
   if (action.type === 'button') return decodeButtonValue(action.value);
+  if (action.type === 'users_select') return decodeOwnerPick(action.block_id, action.selected_user);
   if (action.type === 'static_select' && action.selected_option) {
     const context = decodeBlockContext(action.block_id);
     return context && { ...context, value: action.selected_option.value };
@@ -74,4 +75,8 @@ export function registerBlockActions(app: App, deps: SlackDeps): void {
     };
   app.action<BlockAction>(new RegExp(`^${choiceActionPrefix}`), handle(false));
   app.action<BlockAction>(shareActionId, handle(true));
+  // A link button opens its URL in the browser; Slack still reports the click, which only needs an ack.
+  app.action<BlockAction>(new RegExp(`^${linkActionPrefix}`), async ({ ack }) => {
+    await ack();
+  });
 }
