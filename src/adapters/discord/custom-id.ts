@@ -15,11 +15,12 @@ export interface Drawn {
 /** A parsed custom id. */
 export type ComponentId =
   | ({ type: 'choice'; payload: string } & Drawn)
+  | ({ type: 'user'; payload: string } & Drawn)
   | ({ type: 'select' } & Drawn)
   | ({ type: 'typeValue' } & Drawn)
   | ({ type: 'modal' } & Drawn);
 
-const prefixes = { choice: 'c', select: 's', typeValue: 'm', modal: 't' } as const;
+const prefixes = { choice: 'c', user: 'u', select: 's', typeValue: 'm', modal: 't' } as const;
 
 /** Remembers choice values too long for a custom id or a select option value, keyed by a short hash. */
 export class LongValues {
@@ -56,6 +57,15 @@ export function choiceId(drawn: Drawn, index: number, value: string, values: Lon
   return prefix + values.encode(value, discordLimits.customId - prefix.length);
 }
 
+/**
+ * The custom id of a user select (an owner picker): `u|<design version>|-|<index>|<command or #key>`;
+ * the picked user's mention completes the command (`owner <item> <@id>`).
+ */
+export function userSelectId(drawn: Drawn, index: number, command: string, values: LongValues): string {
+  const prefix = `${head('user', drawn)}|${index}|`;
+  return prefix + values.encode(command, discordLimits.customId - prefix.length);
+}
+
 /** The custom id of a select menu, of the "Type a value" button, or of its modal. */
 export function componentId(type: 'select' | 'typeValue' | 'modal', drawn: Drawn, index = 0): string {
   return type === 'select' ? `${head(type, drawn)}|${index}` : head(type, drawn);
@@ -69,7 +79,7 @@ export function parseComponentId(id: string): ComponentId | undefined {
   if (!type || !Number.isInteger(designVersion) || parts[2] === undefined) return undefined;
   const drawn: Drawn = { designVersion, ...(parts[2] !== '-' && { sessionVersion: Number(parts[2]) }) };
   if (drawn.sessionVersion !== undefined && !Number.isInteger(drawn.sessionVersion)) return undefined;
-  if (type === 'choice') {
+  if (type === 'choice' || type === 'user') {
     if (parts.length < 5) return undefined;
     return { type, ...drawn, payload: parts.slice(4).join('|') };
   }

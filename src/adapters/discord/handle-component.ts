@@ -5,6 +5,7 @@ import {
   type ButtonInteraction,
   type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
+  type UserSelectMenuInteraction,
 } from 'discord.js';
 import { componentId, parseComponentId, type ComponentId } from './custom-id.ts';
 import type { DrawnFor } from '../../dialog/turn.ts';
@@ -27,7 +28,7 @@ function drawnFor(id: ComponentId): DrawnFor {
  * Handles a button or select click: "Type a value" opens a modal; any other click is the turn
  * `action: { value, drawnFor }`, deferred first. The core refuses a stale click (privately).
  */
-export async function handleComponent(interaction: ButtonInteraction | StringSelectMenuInteraction, deps: DiscordDeps): Promise<void> {
+export async function handleComponent(interaction: ButtonInteraction | StringSelectMenuInteraction | UserSelectMenuInteraction, deps: DiscordDeps): Promise<void> {
   const id = parseComponentId(interaction.customId);
   if (!id || id.type === 'modal') return;
   const place = placeOf(interaction.guildId, interaction.channelId, interaction.channel);
@@ -51,8 +52,11 @@ export async function handleComponent(interaction: ButtonInteraction | StringSel
     });
     return;
   }
-  const payload = id.type === 'choice' ? id.payload : interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
-  const value = payload === undefined ? undefined : deps.values.decode(payload);
+  const payload = id.type === 'choice' || id.type === 'user' ? id.payload : interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
+  const decoded = payload === undefined ? undefined : deps.values.decode(payload);
+  // An owner picker: the picked user, as a mention, completes the command (`owner <item> <@id>`).
+  const picked = id.type === 'user' && interaction.isUserSelectMenu() ? interaction.values[0] : undefined;
+  const value = id.type !== 'user' ? decoded : decoded !== undefined && picked && /^\d{5,25}$/.test(picked) ? `${decoded} <@${picked}>` : undefined;
   if (value === undefined) {
     await interaction.reply({ ...note(expiredValue), flags: MessageFlags.Ephemeral });
     return;

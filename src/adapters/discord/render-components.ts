@@ -2,12 +2,13 @@ import {
   ButtonStyle,
   ComponentType,
   type APIActionRowComponent,
+  type APIButtonComponent,
   type APIButtonComponentWithCustomId,
   type APIComponentInMessageActionRow,
   type APISelectMenuOption,
 } from 'discord.js';
-import type { Choice } from '../../dialog/reply.ts';
-import { choiceId, componentId, type Drawn, type LongValues } from './custom-id.ts';
+import type { Choice, ItemControl } from '../../dialog/reply.ts';
+import { choiceId, componentId, userSelectId, type Drawn, type LongValues } from './custom-id.ts';
 import { clip, discordLimits as max } from './limits.ts';
 
 /** One action row of a message. */
@@ -63,6 +64,35 @@ export function choiceRows(choices: Choice[], drawn: Drawn, values: LongValues, 
       type: ComponentType.ActionRow,
       components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Type a value', custom_id: componentId('typeValue', drawn) }],
     });
+  }
+  return rows;
+}
+
+/**
+ * One row per plan item (at most `room`): its buttons labelled with the item id, an "Open as issue"
+ * link, and "Owner…" (which asks with a user select). A control with no buttons is the owner question
+ * itself: its row is the user select, whose pick completes `owner <item>`.
+ */
+export function itemRows(controls: ItemControl[], drawn: Drawn, values: LongValues, room: number): ActionRow[] {
+  const rows: ActionRow[] = [];
+  for (const [n, control] of controls.entries()) {
+    if (rows.length >= room) break;
+    if (control.choices.length === 0 && control.pickPerson) {
+      rows.push({
+        type: ComponentType.ActionRow,
+        components: [{ type: ComponentType.UserSelect, custom_id: userSelectId(drawn, n, control.pickPerson, values), placeholder: clip(`Owner of ${control.item}`, max.selectPlaceholder) }],
+      });
+      continue;
+    }
+    const labelled = (label: string) => clip(`${label} · ${control.item}`, max.buttonLabel);
+    const buttons: APIButtonComponent[] = control.choices.slice(0, max.buttonsPerRow - 1).map((choice, j): APIButtonComponent =>
+      choice.url
+        ? { type: ComponentType.Button, style: ButtonStyle.Link, label: clip(choice.label, max.buttonLabel), url: choice.url }
+        : { type: ComponentType.Button, style: ButtonStyle.Primary, label: labelled(choice.label), custom_id: choiceId(drawn, 100 + n * 10 + j, choice.value, values) });
+    if (control.pickPerson) {
+      buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: labelled('Owner…'), custom_id: choiceId(drawn, 100 + n * 10 + 9, control.pickPerson, values) });
+    }
+    if (buttons.length > 0) rows.push({ type: ComponentType.ActionRow, components: buttons });
   }
   return rows;
 }

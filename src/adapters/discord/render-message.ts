@@ -1,7 +1,7 @@
 import { escapeMarkdown, type APIEmbed } from 'discord.js';
 import type { Reply } from '../../dialog/reply.ts';
 import { assessmentFields } from './assessment-fields.ts';
-import { choiceRows, type ActionRow } from './render-components.ts';
+import { choiceRows, itemRows, type ActionRow } from './render-components.ts';
 import type { Drawn, LongValues } from './custom-id.ts';
 import { clip, discordLimits as max } from './limits.ts';
 import { splitText } from './split-text.ts';
@@ -55,7 +55,10 @@ export function renderReply(reply: Reply, ctx: RenderContext): DiscordMessage[] 
         designVersion: ctx.designVersion ?? 0,
         ...(reply.kind === 'question' && ctx.sessionVersion !== undefined && { sessionVersion: ctx.sessionVersion }),
       };
-  const rows = choiceRows(reply.choices ?? [], drawn, ctx.values, reply.kind === 'question');
+  const choices = choiceRows(reply.choices ?? [], drawn, ctx.values, reply.kind === 'question');
+  // Plan items first; the reply's own choices keep at least their first row.
+  const items = itemRows(reply.itemControls ?? [], drawn, ctx.values, max.actionRows - Math.min(choices.length, 1));
+  const rows = [...items, ...choices].slice(0, max.actionRows);
   const fields = [...(reply.fields?.length ? reply.fields : reply.assessment ? assessmentFields(reply.assessment) : [])];
   if (reply.related?.length) fields.push({ label: 'Related', value: reply.related.map((r) => `${r.name} (${r.id})`).join(', ') });
   if (reply.formulas?.length) fields.push({ label: 'Formulas', value: reply.formulas.join('\n') });

@@ -30,7 +30,7 @@ async function dispatch(interaction: Interaction, deps: DiscordDeps): Promise<vo
     await interaction.respond(autocompleteChoices(deps.catalog, deps.search, String(interaction.options.getFocused()), kind));
   } else if (interaction.isChatInputCommand()) {
     await handleCommand(interaction, deps);
-  } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
+  } else if (interaction.isButton() || interaction.isStringSelectMenu() || interaction.isUserSelectMenu()) {
     await handleComponent(interaction, deps);
   } else if (interaction.isModalSubmit()) {
     await handleModal(interaction, deps);
