@@ -5,14 +5,17 @@ import { closeCapabilities, closePrimitives, conflictWarnings, primitivesForCapa
 import { defaultCosts, type CostTable } from './costs.ts';
 import { DesignDraft, type ItemKind } from './design-draft.ts';
 import type { DesignEdit } from './design-edits.ts';
-import { renderTemplate } from './explain.ts';
+import { analyticsIsRecord, chooseComponents } from './architecture/components.ts';
+import { buildArchitecture } from './architecture/build-architecture.ts';
+import { evaluatedLeaves, formatValue, renderTemplate, type ConditionResult } from './explain.ts';
 import { buildProducers, why, whyNot, type ExplainContext } from './explanations.ts';
 import { deriveFacts, type Facts } from './facts.ts';
 import { selectObligations } from './obligation-selection.ts';
 import { addPatternPrimitives, detectPatterns, nearMisses } from './patterns.ts';
 import type { Requirements } from './requirements.ts';
-import { compileRules } from './rule-engine.ts';
-import { loadPatternDetection, loadRules } from './rule-loader.ts';
+import { compileRules, type RuleRun } from './rule-engine.ts';
+import { loadPatternDetection, loadProviders, loadRules } from './rule-loader.ts';
+import { summarize, type MadeDecision } from './summary.ts';
 import type { LoadedRule } from './rule-schema.ts';
 import { validateDesign } from './validation/index.ts';
 import { selectWarnings, type RuleWarning } from './warning-selection.ts';
@@ -40,7 +43,24 @@ function canonicalize(rule: LoadedRule, index: CatalogIndex): LoadedRule {
   return { ...rule, event: { ...rule.event, capabilities: fix(rule.event.capabilities), primitives: fix(rule.event.primitives), patterns: fix(rule.event.patterns) } };
 }
 
-function applyRule(rule: LoadedRule, facts: Record<string, unknown>, draft: DesignDraft, warnings: RuleWarning[], technologies: Technology[]): void {
+/** The facts that made a rule fire, in words ("fanOut = 5000, hotKeys = true"). */
+function firedBecause(conditions: ConditionResult): string {
+  const leaves = evaluatedLeaves(conditions).filter((l) => l.result === true && l.fact && !['primitives', 'patterns', 'capabilities', 'components'].includes(l.fact));
+  const seen = new Set<string>();
+  return leaves
+    .filter((l) => !seen.has(l.fact!) && seen.add(l.fact!))
+    .map((l) => `${l.fact} = ${formatValue(l.factResult)}`)
+    .join(', ');
+}
+
+interface Collected {
+  warnings: RuleWarning[];
+  technologies: Technology[];
+  decisions: MadeDecision[];
+}
+
+function applyRule(fired: RuleRun['fired'][number], facts: Record<string, unknown>, draft: DesignDraft, out: Collected): void {
+  const { rule } = fired;
   const text = renderTemplate(rule.event.reason, facts);
   const reason = `${text} (rule ${rule.id}, framework ${rule.source})`;
   const adds: Array<[ItemKind, string[]]> = [
@@ -48,13 +68,17 @@ function applyRule(rule: LoadedRule, facts: Record<string, unknown>, draft: Desi
     ['primitive', rule.event.primitives],
     ['pattern', rule.event.patterns],
   ];
-  for (const [kind, ids] of adds) for (const id of ids) draft.add(kind, id, reason, { rule: rule.id });
+  for (const [kind, ids] of adds) for (const id of ids) draft.add(kind, id, reason, { rule: rule.id, need: rule.event.need });
   const warning = rule.event.warning;
-  if (warning && !warnings.some((w) => w.id === warning.id)) {
-    warnings.push({ id: warning.id, severity: warning.severity, message: text, concerns: [], ...(warning.pitfall && { pitfall: warning.pitfall }) });
+  if (warning && !out.warnings.some((w) => w.id === warning.id)) {
+    const because = firedBecause(fired.conditions);
+    const why = `${rule.description}${because ? ` Here: ${because}.` : ''}`;
+    out.warnings.push({ id: warning.id, severity: warning.severity, message: text, why, concerns: [], ...(warning.pitfall && { pitfall: warning.pitfall }) });
   }
   const tech = rule.event.technology;
-  if (tech && !technologies.some((t) => t.for === tech.for)) technologies.push({ for: tech.for, pick: tech.pick, why: reason });
+  if (tech && !out.technologies.some((t) => t.for === tech.for)) out.technologies.push({ for: tech.for, pick: tech.pick, why: reason });
+  const decision = rule.event.decision;
+  if (decision && !out.decisions.some((d) => d.id === decision.id)) out.decisions.push({ ...decision, why: text });
 }
 
 /** Items added by hand enter before closure, so what they need comes with them; the edit counts as a direct call. */
@@ -79,6 +103,7 @@ function applyDrops(draft: DesignDraft, edits: readonly DesignEdit[]): void {
 export async function createAssessor(options: { catalog: Catalog; costs?: CostTable; rulesDir?: string }): Promise<Assessor> {
   const index = indexCatalog(options.catalog);
   const rules = loadRules({ catalog: options.catalog, ...(options.rulesDir ? { dir: options.rulesDir } : {}) }).map((r) => canonicalize(r, index));
+  const providers = loadProviders({ catalog: options.catalog, ...(options.rulesDir ? { dir: options.rulesDir } : {}) });
   const calledOnly = new Set(
     loadPatternDetection({ catalog: options.catalog, ...(options.rulesDir ? { dir: options.rulesDir } : {}) }).calledOnly.map((id) => index.canonical(id) ?? id),
   );
@@ -96,43 +121,59 @@ export async function createAssessor(options: { catalog: Catalog; costs?: CostTa
       const facts: Facts = deriveFacts(requirements);
       const run = await requirementEngine.run(facts);
       const draft = new DesignDraft();
-      const warnings: RuleWarning[] = [];
-      const technologies: Technology[] = [];
-      for (const { rule } of run.fired) applyRule(rule, facts, draft, warnings, technologies);
+      const out: Collected = { warnings: [], technologies: [], decisions: [] };
+      for (const fired of run.fired) applyRule(fired, facts, draft, out);
       applyAdds(draft, index, edits);
       closeCapabilities(draft, index);
-      primitivesForCapabilities(draft, index);
-      addPatternPrimitives(draft, index);
+      primitivesForCapabilities(draft, providers);
+      addPatternPrimitives(draft, index, providers);
       closePrimitives(draft, index);
       detectPatterns(draft, index, calledOnly);
       applyDrops(draft, edits);
       const misses = nearMisses(draft, index);
-      warnings.push(...conflictWarnings(draft, index));
+      out.warnings.push(...conflictWarnings(draft, index));
 
       const capabilities = draft.ids('capability').sort(byOrder);
       const primitives = draft.ids('primitive').sort(byOrder);
       const patterns = draft.ids('pattern').sort(byOrder);
+      // Optional items are "consider" notes: they do not shape the architecture.
+      const inDesign = (id: string) => draft.has(id) && draft.get(id)!.need !== 'optional';
+      const logReasons = draft.get('P3')?.rules ?? [];
+      const chosenComponents = chooseComponents(requirements, facts, { has: inDesign, logReasons });
       const replicasUsed = requirements.replicas ?? (draft.has('P2') ? 3 : 1);
-      const designFacts = { ...facts, capabilities, primitives, patterns, replicasUsed, replicasEven: replicasUsed % 2 === 0 };
+      const designFacts = {
+        ...facts,
+        capabilities: capabilities.filter(inDesign),
+        primitives: primitives.filter(inDesign),
+        patterns: patterns.filter(inDesign),
+        replicasUsed,
+        replicasEven: replicasUsed % 2 === 0,
+        components: chosenComponents.map((c) => c.id),
+        analyticsIsRecord: analyticsIsRecord(facts),
+      };
       const designRun = await designEngine.run(designFacts);
-      for (const { rule } of designRun.fired) applyRule(rule, designFacts, draft, warnings, technologies);
+      for (const fired of designRun.fired) applyRule(fired, designFacts, draft, out);
+      const picks = new Map(out.technologies.map((t) => [t.for, t.pick]));
+      const sized = buildArchitecture({ r: requirements, facts, has: inDesign, chosen: chosenComponents, technologies: picks, costs });
       // Items a requirement or rule asked for come before those that closure or §5.12 brought in.
-      const direct = (id: string) => draft.isDirect(id);
+      const direct = (id: string) => draft.isDirect(id) && inDesign(id);
       const relevant = (ids: string[]) => [...ids.filter(direct), ...ids.filter((id) => !direct(id))];
       const chosen = relevant([...patterns, ...capabilities, ...primitives]);
 
-      const reasoned = (id: string) => ({ id, reasons: draft.get(id)!.reasons });
-      const named = (id: string) => ({ id, name: index.name(id), reasons: draft.get(id)!.reasons });
-      const assessment: Assessment = {
+      const reasoned = (id: string) => ({ id, reasons: draft.get(id)!.reasons, need: draft.get(id)!.need });
+      const named = (id: string) => ({ id, name: index.name(id), reasons: draft.get(id)!.reasons, need: draft.get(id)!.need });
+      const partial = {
         capabilities: capabilities.map(reasoned),
         primitives: primitives.map(named),
         patterns: patterns.map(named),
         nearMisses: misses,
-        validation: validateDesign(requirements, facts, primitives, capabilities, costs),
-        warnings: selectWarnings({ ruleMade: warnings, chosen, direct, ruleDetected }, index),
-        obligations: selectObligations(relevant(patterns), chosen, index),
-        technologies,
+        validation: validateDesign(requirements, facts, primitives.filter(inDesign), capabilities.filter(inDesign), costs, sized),
+        warnings: selectWarnings({ ruleMade: out.warnings, chosen, direct, ruleDetected, reasonOf: (id) => draft.get(id)?.reasons[0] ?? '' }, index),
+        obligations: selectObligations(relevant(patterns.filter(inDesign)), chosen.filter(inDesign), index),
+        technologies: out.technologies,
+        architecture: sized.architecture,
       };
+      const assessment: Assessment = { ...partial, summary: summarize(partial, sized, out.decisions) };
       const ctx: ExplainContext = { index, draft, run, facts, producers, calledOnly };
       return { assessment, why: (id) => why(ctx, id), whyNot: (id) => whyNot(ctx, id) };
     },

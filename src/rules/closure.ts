@@ -1,5 +1,6 @@
 import type { CatalogIndex } from './catalog-index.ts';
 import type { DesignDraft } from './design-draft.ts';
+import type { Providers } from './rule-loader.ts';
 import type { RuleWarning } from './warning-selection.ts';
 
 /** Adds the capabilities the chosen ones depend on (catalog capability.requires), until nothing changes. */
@@ -9,21 +10,24 @@ export function closeCapabilities(draft: DesignDraft, index: CatalogIndex): void
     changed = false;
     for (const id of draft.ids('capability')) {
       for (const needed of index.capability(id)?.requires ?? []) {
-        if (draft.add('capability', needed, `${id} depends on ${needed} (catalog relation)`, { via: id })) changed = true;
+        const need = draft.get(id)!.need;
+        const before = draft.get(needed)?.need;
+        if (draft.add('capability', needed, `${id} depends on ${needed} (catalog relation)`, { via: id, need })) changed = true;
+        else if (before !== draft.get(needed)!.need) changed = true;
       }
     }
   }
 }
 
 /**
- * Adds, for each capability, its primary primitive: the first of the catalog's `providedBy`, which
- * the catalog orders primary-first. Capabilities no primitive provides are left to the team.
+ * Adds, for each capability, the primitive the smallest design provides it with (data/rules/providers.json),
+ * with the capability's need. Capabilities met by a practice, or whose primitive a rule decides, add none.
  */
-export function primitivesForCapabilities(draft: DesignDraft, index: CatalogIndex): void {
+export function primitivesForCapabilities(draft: DesignDraft, providers: Providers): void {
   for (const item of draft.list('capability')) {
-    const primary = index.capability(item.id)?.providedBy[0];
-    if (!primary) continue;
-    draft.add('primitive', primary, `provides ${item.id} (needed because ${item.reasons[0]})`, { via: item.id });
+    const provider = providers.capabilityProviders[item.id];
+    if (!provider?.primitive) continue;
+    draft.add('primitive', provider.primitive, `provides ${item.id}: ${provider.how} (needed because ${item.reasons[0]})`, { via: item.id, need: item.need });
   }
 }
 
@@ -41,7 +45,9 @@ export function closePrimitives(draft: DesignDraft, index: CatalogIndex): void {
         const first = group[0];
         if (!first) continue;
         const reason = `${id} ${index.name(id)} needs ${group.join(' or ')} (framework required combination)`;
-        if (draft.add('primitive', first, reason, { via: id })) changed = true;
+        // A required partner is a practice that makes the item safe, not a requirement of its own.
+        const need = draft.get(id)!.need === 'optional' ? 'optional' : 'recommended';
+        if (draft.add('primitive', first, reason, { via: id, need })) changed = true;
       }
     }
   }
@@ -62,6 +68,7 @@ export function conflictWarnings(draft: DesignDraft, index: CatalogIndex): RuleW
         id: `conflict-${key.toLowerCase()}`,
         severity: 'medium',
         message: `${pair[0]} ${index.name(pair[0]!)} and ${pair[1]} ${index.name(pair[1]!)} clash: ${conflict.reason}`,
+        why: `both are in this design: ${pair.map((p) => `${p} because ${draft.get(p)!.reasons[0]}`).join('; ')}`,
         concerns: pair,
       });
     }

@@ -5,36 +5,70 @@ import { z } from 'zod';
 import { UserError } from '../errors.ts';
 
 const usd = z.number().finite().nonnegative();
+const positive = z.number().finite().positive();
+const fraction = z.number().finite().gt(0).max(1);
 
-/** Unit costs behind the cost estimate of `assess` (all assumptions, in US dollars per month). */
+/** Sizing defaults stated in every explain (interface.md "Readings": defaults live in data beside the unit costs). */
+export const SizingDefaults = z.strictObject({
+  appRequestsPerSecPerNode: positive,
+  cacheHitRatio: fraction,
+  cacheHitRatioForTightBudget: fraction,
+  workingSetFraction: fraction,
+  workingSetFractionForTightBudget: fraction,
+  cacheMemoryFactor: z.number().finite().min(1),
+  cacheWorkingSetGbWhenUnknown: positive,
+  storeReadP99Ms: positive,
+  cacheReadP99Ms: positive,
+  hopMs: positive,
+  replicaAckMs: usd,
+  dependencyCallMs: usd,
+  interRegionKm: positive,
+  searchIndexGbPerNode: positive,
+  analyticsCompression: z.number().finite().min(1),
+  analyticsGbPerNode: positive,
+  brokerMBps: positive,
+  logRetentionDaysDefault: positive,
+  logReplication: z.number().int().min(1).max(7),
+  eventKbDefault: positive,
+  objectKbDefault: positive,
+  workerItemsPerSec: positive,
+  leaderFailuresPerYear: usd,
+  failoverSec: usd,
+  zoneAvailability: fraction,
+  regionAvailability: fraction,
+  dependencyAvailability: fraction,
+  statelessNodes: z.number().int().min(1).max(100),
+});
+export type SizingDefaults = z.infer<typeof SizingDefaults>;
+
+/** Unit prices behind the cost estimate of `assess` (US dollars per month unless named otherwise), with their sources. */
 export const CostTable = z.strictObject({
   note: z.string().optional(),
-  /** One database node when the design is not partitioned. */
+  appNodeUsdPerMonth: usd,
   databaseNodeUsdPerMonth: usd,
-  /** One partition (shard) when P1 is in the design. */
-  partitionUsdPerMonth: usd,
-  /** Cache memory per GB. */
-  cacheUsdPerGbMonth: usd,
-  /** Cache memory = working set × this factor. */
-  cacheMemoryFactor: z.number().finite().min(1),
-  /** Share of the data that is hot enough to cache (Zipf: ~20% of keys take ~80% of reads). */
-  cacheWorkingSetFraction: z.number().finite().gt(0).max(1),
-  /** One partition of the durable log (P3). */
-  streamPartitionUsdPerMonth: usd,
-  /** Events per second one log partition carries (10 MB/s at ~1 KB per event). */
-  streamEventsPerSecPerPartition: z.number().finite().positive(),
-  /** Stored data per GB per copy. */
-  storageUsdPerGbMonth: usd,
-  /** Data size assumed for the cache when none is given. */
-  defaultDataSizeGb: z.number().finite().nonnegative(),
-  /** Fixed operating cost of running a primitive, by primitive id. */
-  operationsUsdPerMonth: z.record(z.string().regex(/^P([1-9]|1[0-9]|20)$/), usd),
-  /** The total is multiplied by 1 + this × the number of primitives (operational complexity). */
-  complexityFactorPerPrimitive: z.number().finite().nonnegative(),
+  cacheNodeUsdPerMonth: usd,
+  cacheNodeMemoryGb: positive,
+  searchNodeUsdPerMonth: usd,
+  analyticsNodeUsdPerMonth: usd,
+  brokerUsdPerMonth: usd,
+  coordinatorNodeUsdPerMonth: usd,
+  loadBalancerUsdPerMonth: usd,
+  databaseStorageUsdPerGbMonth: usd,
+  blockStorageUsdPerGbMonth: usd,
+  objectStorageUsdPerGbMonth: usd,
+  crossRegionUsdPerGb: usd,
+  /** CDN transfer out priced by monthly volume; the last tier has no upper bound (null). */
+  cdnTiers: z.array(z.strictObject({ upToGb: positive.nullable(), usdPerGb: usd })).min(1),
+  /** A fixed monthly amount for each separately operated (not managed) distributed service. */
+  operatedServiceUsdPerMonth: usd,
+  /** Where each unit price comes from. */
+  sources: z.record(z.string(), z.string()),
+  sizing: SizingDefaults,
+  sizingSources: z.record(z.string(), z.string()),
 });
 export type CostTable = z.infer<typeof CostTable>;
 
-const CostOverride = CostTable.partial();
+const CostOverride = CostTable.extend({ sizing: SizingDefaults.partial() }).partial();
 
 const defaultCostsFile = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'costs.json');
 let defaults: CostTable | undefined;
@@ -57,7 +91,7 @@ export function loadCosts(path?: string): CostTable {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
     throw new UserError('bad_costs', `cannot read the cost file ${path}: ${(err as Error).message}`, {
-      hint: 'QUORUM_COSTS must name a JSON file such as {"partitionUsdPerMonth": 400}',
+      hint: 'QUORUM_COSTS must name a JSON file such as {"databaseNodeUsdPerMonth": 400}',
     });
   }
   const parsed = CostOverride.safeParse(raw);
@@ -72,6 +106,8 @@ export function loadCosts(path?: string): CostTable {
   return {
     ...base,
     ...override,
-    operationsUsdPerMonth: { ...base.operationsUsdPerMonth, ...(parsed.data.operationsUsdPerMonth ?? {}) },
+    sources: { ...base.sources, ...(parsed.data.sources ?? {}) },
+    sizing: { ...base.sizing, ...Object.fromEntries(Object.entries(parsed.data.sizing ?? {}).filter(([, v]) => v !== undefined)) },
+    sizingSources: { ...base.sizingSources, ...(parsed.data.sizingSources ?? {}) },
   };
 }

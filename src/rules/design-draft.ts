@@ -1,5 +1,14 @@
+import type { Need } from './rule-schema.ts';
+
 /** The three kinds of item a design is made of. */
 export type ItemKind = 'capability' | 'primitive' | 'pattern';
+
+const needRank: Record<Need, number> = { essential: 0, recommended: 1, optional: 2 };
+
+/** The stronger of two needs. */
+export function strongerNeed(a: Need, b: Need): Need {
+  return needRank[a] <= needRank[b] ? a : b;
+}
 
 /** One item of a design in the making, with everything that put it there. */
 export interface DraftItem {
@@ -10,6 +19,8 @@ export interface DraftItem {
   rules: string[];
   /** Items of the design that brought it in (a capability for its primitive, a pattern for its primitives …). */
   via: string[];
+  /** The strongest need of everything that put it there. */
+  need: Need;
 }
 
 /** A design being assembled: capabilities, primitives and patterns, each with its reasons. */
@@ -17,9 +28,11 @@ export class DesignDraft {
   private readonly items = new Map<string, DraftItem>();
 
   /** Adds an item, or another reason to an item already present; returns true when it is new. */
-  add(kind: ItemKind, id: string, reason: string, origin: { rule?: string; via?: string } = {}): boolean {
+  add(kind: ItemKind, id: string, reason: string, origin: { rule?: string; via?: string; need?: Need } = {}): boolean {
     const existing = this.items.get(id);
-    const item = existing ?? { id, kind, reasons: [], rules: [], via: [] };
+    const need = origin.need ?? 'essential';
+    const item = existing ?? { id, kind, reasons: [], rules: [], via: [], need };
+    item.need = strongerNeed(item.need, need);
     if (!item.reasons.includes(reason)) item.reasons.push(reason);
     if (origin.rule && !item.rules.includes(origin.rule)) item.rules.push(origin.rule);
     if (origin.via && !item.via.includes(origin.via)) item.via.push(origin.via);

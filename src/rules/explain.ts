@@ -57,7 +57,7 @@ const subjects: Record<string, string> = {
   peakWritesPerSec: 'writesPerSec × peakFactor',
   peakReadsPerSec: 'readsPerSec × peakFactor',
   readWriteRatio: 'readsPerSec / writesPerSec',
-  partitionsNeeded: 'the partitions needed (writesPerSec, dataSizeGb)',
+  partitionsNeeded: 'the partitions needed (writesPerSec × peakFactor, and the data size)',
   replicasNeeded: 'the replicas needed (availability, nodeAvailability)',
 };
 
@@ -81,6 +81,11 @@ function suggestLeaf(c: ConditionResult, facts: Record<string, unknown>): string
     v = v / peak;
   }
   if (fact === 'readWriteRatio' && typeof v === 'number') return `set readsPerSec above ${formatValue(v)} × writesPerSec`;
+  if (fact === 'partitionsNeeded' && c.operator === 'greaterThan') {
+    const peak = typeof facts.peakFactor === 'number' && facts.peakFactor !== 1 ? ` (at peakFactor ${formatValue(facts.peakFactor)})` : '';
+    const writes = 14000 / (typeof facts.peakFactor === 'number' ? facts.peakFactor : 1);
+    return `set writesPerSec${peak} above ${formatValue(writes)}, or the data (dataSizeGb, or writesPerSec × objectSizeKb × retentionDays) above 2000 GB`;
+  }
   if (fact === 'consistencyClass') {
     const values = Array.isArray(v) ? v.map(String) : [String(v)];
     if (c.operator === 'equal' || c.operator === 'in') return `set ${values.map((x) => classAnswers[x] ?? x).join(', or ')}`;

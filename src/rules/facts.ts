@@ -17,10 +17,22 @@ export const derivedFactNames = [
   'replicasNeeded',
   'consistencyClass',
   'consistencyOrigin',
+  'storedGb',
+  'accumulatedGb',
+  'servingGb',
+  'readsBeyondPartitions',
+  'deliveriesPerSec',
+  'fanOutChoice',
+  'largeObjects',
+  'contentTier',
+  'strongSpans',
+  'ingestsEvents',
+  'analyticsStore',
+  'movesMoney',
 ] as const;
 
 /** Facts about the finished design, for the rules of the design stage (technologies, warnings). */
-export const designFactNames = ['capabilities', 'primitives', 'patterns', 'replicasUsed', 'replicasEven'] as const;
+export const designFactNames = ['capabilities', 'primitives', 'patterns', 'replicasUsed', 'replicasEven', 'components', 'analyticsIsRecord'] as const;
 
 /** Every fact a requirements-stage rule may name. */
 export const requirementStageFacts: ReadonlySet<string> = new Set<string>([...requirementFields, ...derivedFactNames]);
@@ -38,7 +50,37 @@ export type Facts = Record<string, unknown> & {
   replicasNeeded?: number;
   consistencyClass: ConsistencyClass;
   consistencyOrigin: string;
+  /** The data size used for sizing: the larger of dataSizeGb and what the writes accumulate over the retention. */
+  storedGb?: number;
+  accumulatedGb?: number;
+  /** The part of storedGb the store of record holds: with a content tier, bodies go to the object store and about 1 KB of metadata per item stays. */
+  servingGb?: number;
+  readsBeyondPartitions?: boolean;
+  deliveriesPerSec?: number;
+  fanOutChoice?: boolean;
+  largeObjects?: boolean;
+  contentTier?: boolean;
+  strongSpans?: boolean;
+  ingestsEvents?: boolean;
+  analyticsStore?: boolean;
+  movesMoney?: boolean;
 };
+
+/** Thresholds of the readings that decide derived facts (interface.md "Readings of the framework"). */
+export const readingThresholds = {
+  /** Items this large go to an object store behind a CDN. */
+  largeObjectKb: 100,
+  /** From this many recipients per write, fan-out on write or on read is a real choice. */
+  fanOutRecipients: 1000,
+  /** Or from this many deliveries a second in all (writes × fan-out). */
+  fanOutDeliveriesPerSec: 100_000,
+  /** Retention from which telemetry or analytics history gets a store of its own. */
+  longRetentionDays: 90,
+  /** Reads one partition's replicas carry. */
+  readsPerPartition: 100_000,
+} as const;
+
+const SECONDS_PER_DAY = 86_400;
 
 const classOfConsistency: Record<NonNullable<Requirements['consistency']>, ConsistencyClass> = {
   linearizable: 'strong',
@@ -91,9 +133,30 @@ export function deriveFacts(r: Requirements): Facts {
   if (r.readsPerSec !== undefined && r.writesPerSec !== undefined) {
     facts.readWriteRatio = r.writesPerSec === 0 ? (r.readsPerSec > 0 ? Infinity : 0) : r.readsPerSec / r.writesPerSec;
   }
-  if (r.writesPerSec !== undefined || r.dataSizeGb !== undefined) {
-    facts.partitionsNeeded = partitionsModel({ writesPerSec: facts.peakWritesPerSec ?? 0, dataGb: r.dataSizeGb ?? 0 }).partitions;
+  if (r.writesPerSec !== undefined && r.objectSizeKb !== undefined && r.retentionDays !== undefined) {
+    facts.accumulatedGb = (r.writesPerSec * r.objectSizeKb * r.retentionDays * SECONDS_PER_DAY) / 1e6;
   }
+  if (r.dataSizeGb !== undefined || facts.accumulatedGb !== undefined) facts.storedGb = Math.max(r.dataSizeGb ?? 0, facts.accumulatedGb ?? 0);
+  facts.largeObjects = (r.objectSizeKb ?? 0) >= readingThresholds.largeObjectKb;
+  facts.contentTier = r.staticContent === true || facts.largeObjects;
+  if (facts.storedGb !== undefined) {
+    facts.servingGb = facts.contentTier && r.objectSizeKb !== undefined && r.objectSizeKb > 1 ? facts.storedGb / r.objectSizeKb : facts.storedGb;
+  }
+  if (r.writesPerSec !== undefined || facts.servingGb !== undefined) {
+    facts.partitionsNeeded = partitionsModel({ writesPerSec: facts.peakWritesPerSec ?? 0, dataGb: facts.servingGb ?? 0 }).partitions;
+  }
+  if (facts.peakReadsPerSec !== undefined) {
+    facts.readsBeyondPartitions = facts.peakReadsPerSec > readingThresholds.readsPerPartition * (facts.partitionsNeeded ?? 1);
+  }
+  if (r.fanOut !== undefined) {
+    facts.deliveriesPerSec = (facts.peakWritesPerSec ?? 0) * r.fanOut;
+    facts.fanOutChoice = r.fanOut >= readingThresholds.fanOutRecipients || facts.deliveriesPerSec >= readingThresholds.fanOutDeliveriesPerSec;
+  }
+  const spans = (facts.partitionsNeeded ?? 1) > 1 || (r.regions ?? 1) > 1;
+  facts.strongSpans = facts.consistencyClass === 'strong' && spans;
+  facts.ingestsEvents = (r.domain === 'iot' || r.domain === 'analytics') && (r.writesPerSec ?? 0) > 0;
+  facts.analyticsStore = r.adHocQueries === true || ((r.domain === 'iot' || r.domain === 'analytics') && (r.retentionDays ?? 0) >= readingThresholds.longRetentionDays);
+  facts.movesMoney = r.domain === 'financial' || r.domain === 'ecommerce';
   if (r.availability !== undefined) {
     const needed = replicasFor(r.availability, nodeAvailability);
     if (needed !== undefined) facts.replicasNeeded = needed;

@@ -1,13 +1,21 @@
 import type { Assessment } from './assessment.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import type { DesignDraft } from './design-draft.ts';
+import type { Providers } from './rule-loader.ts';
 
-/** A pattern the requirements call for brings its primitives with it. */
-export function addPatternPrimitives(draft: DesignDraft, index: CatalogIndex): void {
+/**
+ * A pattern the requirements call for brings its primitives with it, with the pattern's need — except
+ * those the smallest design keeps off the data path (leader-follower's failover consensus is a managed
+ * failover or a small coordinator named in the architecture, not P5 on every write).
+ */
+export function addPatternPrimitives(draft: DesignDraft, index: CatalogIndex, providers: Providers): void {
   for (const id of draft.ids('pattern')) {
     const pattern = index.pattern(id);
+    const offPath = new Set(providers.patternPrimitivesOffPath[id] ?? []);
+    const need = draft.get(id)!.need;
     for (const p of pattern?.primitives ?? []) {
-      draft.add('primitive', p, `needed by ${pattern?.name ?? id} (${id})`, { via: id });
+      if (offPath.has(p)) continue;
+      draft.add('primitive', p, `needed by ${pattern?.name ?? id} (${id})`, { via: id, need });
     }
   }
 }
@@ -21,7 +29,8 @@ export function detectPatterns(draft: DesignDraft, index: CatalogIndex, calledOn
   for (const pattern of index.patterns) {
     if (draft.has(pattern.id) || calledOnly.has(pattern.id)) continue;
     if (!pattern.primitives.every((p) => draft.has(p))) continue;
-    draft.add('pattern', pattern.id, `applicable: the design already holds ${pattern.primitives.join(', ')} (framework §5.12)`);
+    // No requirement asked for it: a "consider" note, not part of the design.
+    draft.add('pattern', pattern.id, `applicable: the design already holds ${pattern.primitives.join(', ')} (framework §5.12)`, { need: 'optional' });
   }
 }
 

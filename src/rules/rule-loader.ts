@@ -18,6 +18,7 @@ export const ruleFiles: ReadonlyArray<{ file: string; stage: RuleStage }> = [
   { file: 'patterns.json', stage: 'requirements' },
   { file: 'technologies.json', stage: 'design' },
   { file: 'warnings.json', stage: 'design' },
+  { file: 'decisions.json', stage: 'design' },
 ];
 
 /** The folder holding the rule files of this checkout. */
@@ -72,7 +73,7 @@ function ruleProblems(rule: RuleData, stage: RuleStage, catalog: Catalog | undef
     if (name && !facts.has(name)) problems.push(`reason names unknown fact '{${name}}'`);
   }
   const adds = rule.event.capabilities.length + rule.event.primitives.length + rule.event.patterns.length;
-  if (stage === 'design' && adds > 0) problems.push('design-stage rules may only add technologies and warnings');
+  if (stage === 'design' && adds > 0) problems.push('design-stage rules may only add technologies, warnings and decisions');
   if (catalog) {
     const kinds = [
       ['capabilities', 'capability'],
@@ -131,4 +132,36 @@ export function loadRules(options: { dir?: string; catalog?: Catalog } = {}): Lo
   }
   if (problems.length > 0) throw new RuleDataError(problems);
   return rules;
+}
+
+/** How the smallest design provides each capability, and pattern primitives kept off the data path (data/rules/providers.json). */
+export const Providers = z.strictObject({
+  note: z.string().optional(),
+  capabilityProviders: z.record(z.string(), z.strictObject({ primitive: z.string().nullable(), how: z.string().min(1) })),
+  patternPrimitivesOffPath: z.record(z.string(), z.array(z.string())),
+});
+export type Providers = z.infer<typeof Providers>;
+
+/** Reads the providers table; unknown capability, primitive or pattern ids are a RuleDataError. */
+export function loadProviders(options: { dir?: string; catalog?: Catalog } = {}): Providers {
+  const file = 'providers.json';
+  let parsed: Providers;
+  try {
+    parsed = Providers.parse(JSON.parse(readFileSync(join(options.dir ?? defaultRulesDir, file), 'utf8')));
+  } catch (err) {
+    throw new RuleDataError([`${file}: ${(err as Error).message}`]);
+  }
+  const catalog = options.catalog;
+  if (!catalog) return parsed;
+  const problems: string[] = [];
+  for (const [capability, provider] of Object.entries(parsed.capabilityProviders)) {
+    if (catalog.get(capability)?.kind !== 'capability') problems.push(`${file}: '${capability}' is not a capability of the catalog`);
+    if (provider.primitive !== null && catalog.get(provider.primitive)?.kind !== 'primitive') problems.push(`${file}: '${provider.primitive}' is not a primitive of the catalog`);
+  }
+  for (const [pattern, primitives] of Object.entries(parsed.patternPrimitivesOffPath)) {
+    if (catalog.get(pattern)?.kind !== 'pattern') problems.push(`${file}: '${pattern}' is not a pattern of the catalog`);
+    for (const p of primitives) if (catalog.get(p)?.kind !== 'primitive') problems.push(`${file}: '${p}' is not a primitive of the catalog`);
+  }
+  if (problems.length) throw new RuleDataError(problems);
+  return parsed;
 }

@@ -46,6 +46,20 @@ export type TopCondition = z.infer<typeof TopCondition>;
 
 const ids = z.array(z.string().min(1)).default([]);
 
+/** How much a requirement depends on an item: essential = a stated requirement fails without it. */
+export const needs = ['essential', 'recommended', 'optional'] as const;
+export type Need = (typeof needs)[number];
+
+/** A decision the summary reports: what was chosen, the simpler alternative considered, and why. */
+export const Decision = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  decision: z.string().min(1),
+  alternative: z.string().min(1),
+  /** Higher comes first in the summary (3–5 are shown). */
+  weight: z.number().int().min(0).max(100).default(50),
+});
+export type Decision = z.infer<typeof Decision>;
+
 /**
  * What a rule adds when it fires. `reason` is a template: `{fact}` is replaced by the fact's value,
  * so the reason names the answers behind the decision.
@@ -55,7 +69,10 @@ export const RuleEffect = z
     capabilities: ids,
     primitives: ids,
     patterns: ids,
+    /** How much the requirement behind this rule depends on what it adds (default essential). */
+    need: z.enum(needs).default('essential'),
     technology: z.strictObject({ for: z.string().min(1), pick: z.string().min(1) }).optional(),
+    decision: Decision.optional(),
     /** A warning; `pitfall` names the catalog pitfall it is a case of, whose generic warning it replaces. */
     warning: z
       .strictObject({
@@ -67,8 +84,8 @@ export const RuleEffect = z
     reason: z.string().min(1),
   })
   .refine(
-    (e) => e.capabilities.length + e.primitives.length + e.patterns.length > 0 || e.technology || e.warning,
-    { message: 'the event adds nothing: give capabilities, primitives, patterns, technology or warning' },
+    (e) => e.capabilities.length + e.primitives.length + e.patterns.length > 0 || e.technology || e.warning || e.decision,
+    { message: 'the event adds nothing: give capabilities, primitives, patterns, technology, warning or decision' },
   );
 export type RuleEffect = z.infer<typeof RuleEffect>;
 

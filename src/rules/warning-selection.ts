@@ -37,6 +37,8 @@ export interface WarningSources {
   chosen: readonly string[];
   /** Whether a requirement or rule called for the item, rather than closure or applicability. */
   direct: (id: string) => boolean;
+  /** Why an item is in the design (its first reason), for a pitfall's `why`. */
+  reasonOf: (id: string) => string;
   /** Pitfalls some rule detects: they are shown only when that rule fires, never as generic cautions. */
   ruleDetected: ReadonlySet<string>;
 }
@@ -49,7 +51,7 @@ export function selectWarnings(sources: WarningSources, index: CatalogIndex, cap
   const { ruleMade, chosen, direct } = sources;
   const covered = new Set([...sources.ruleDetected, ...ruleMade.map((w) => w.id)]);
   const ranked: Ranked[] = ruleMade.map((w) => ({
-    warning: { id: w.id, severity: w.severity, message: w.pitfall ? `${w.message} (a case of pitfall ${w.pitfall})` : w.message },
+    warning: { id: w.id, severity: w.severity, message: w.pitfall ? `${w.message} (a case of pitfall ${w.pitfall})` : w.message, why: w.why },
     tier: w.concerns.every(direct) ? 0 : 1,
     source: 0,
     weight: w.concerns.length,
@@ -69,6 +71,7 @@ export function selectWarnings(sources: WarningSources, index: CatalogIndex, cap
       id: pitfall.id,
       severity: pitfall.severity,
       message: `${pitfall.name} (concerns ${concerns.join(', ')}): ${pitfall.summary} Fix: ${pitfall.fix}`,
+      why: concerns.map((id) => `${id} is in this design because ${sources.reasonOf(id)}`).join('; '),
     },
     tier: 0,
     source: 1,

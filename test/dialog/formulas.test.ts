@@ -43,7 +43,7 @@ describe('figures one click away', () => {
     const availability = checks.find((c) => c.id === 'availability');
     const [why] = (await core.handle(said('why availability'))).replies;
     expect(why?.kind).not.toBe('search');
-    expect(why?.text).toContain('P(≥');
+    expect(why?.text).toContain('leader failover');
     expect(why?.text).toContain(availability!.explain);
     expect(why?.choices).toContainEqual({ label: 'Formulas', value: 'formulas' });
   });
@@ -60,8 +60,8 @@ describe('figures one click away', () => {
 
   it('keeps why and explain on catalog entries as before', async () => {
     const { core } = await designedCore();
-    const why = (await core.handle(said('why P1'))).replies;
-    expect(why[0]?.title).toBe('Why P1');
+    const why = (await core.handle(said('why P2'))).replies;
+    expect(why[0]?.title).toBe('Why P2');
     const explained = (await core.handle(said('explain the outbox pattern'))).replies;
     expect(textOf(explained)).toMatch(/Outbox/);
   });
@@ -97,7 +97,7 @@ describe('figures one click away', () => {
     expect(validation).toHaveLength(1);
     expect(validation[0]!.value.length).toBeLessThan(1000);
     const availabilityLine = validation[0]!.value.split('\n').find((l) => l.includes(' availability:'));
-    expect(availabilityLine).toMatch(/— .*P\(≥2 of 3 up\)/);
+    expect(availabilityLine).toMatch(/— entry 2 nodes .* × region 0\.99999/);
     for (const check of checks) expect(validation[0]!.value).toContain(` ${check.id}: `);
     for (const field of card?.fields ?? []) expect(field.value.length).toBeLessThan(1000);
   });

@@ -15,6 +15,7 @@ describe('the assessment card', () => {
       domain: 'ecommerce',
       writesPerSec: 9000,
       availability: 0.9999,
+      writeLatencyMs: 10,
       publishesEvents: true,
       exactlyOnce: true,
     });
@@ -24,11 +25,11 @@ describe('the assessment card', () => {
     const [title, summary] = reply.text.split('\n');
     expect(title).toBe('Checkout');
     expect(summary).toBe(reply.summary);
-    expect(summary).toMatch(/^\d+ capabilities, \d+ primitives, \d+ patterns · \d+ warnings .*· \d+ proof obligations · validation fails \(throughput\) ✗$/);
+    expect(summary).toMatch(/^\d+ capabilities, \d+ primitives, \d+ patterns · \d+ warnings .*· \d+ proof obligations · validation fails \(latency\) ✗$/);
     for (const section of ['Capabilities', 'Primitives', 'Patterns', 'Validation fails', 'Warnings', 'Proof obligations', 'Technologies']) {
       expect(reply.text).toContain(`\n${section}\n`);
     }
-    expect(reply.text).toContain('✗ throughput');
+    expect(reply.text).toContain('✗ latency');
     expect(reply.text).toContain('✓ availability');
     expect(reply.text).toMatch(/\n\[ \] outbox: Show that /);
     expect(reply.text).toContain('[high]');

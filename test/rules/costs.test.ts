@@ -12,23 +12,25 @@ function file(content: string): string {
 }
 
 describe('unit costs', () => {
-  it('loads the defaults from data/costs.json when no override is named', () => {
+  it('loads the defaults from data/costs.json when no override is named, each unit price with its source', () => {
     expect(loadCosts()).toEqual(defaultCosts());
-    expect(defaultCosts().partitionUsdPerMonth).toBe(500);
+    expect(defaultCosts().databaseNodeUsdPerMonth).toBe(330);
+    const priced = Object.keys(defaultCosts()).filter((k) => k.endsWith('UsdPerMonth') || k.endsWith('UsdPerGbMonth') || k.endsWith('UsdPerGb') || k === 'cdnTiers');
+    for (const key of priced) expect(defaultCosts().sources[key], key).toBeTruthy();
   });
 
-  it('merges an override file over the defaults, per primitive for operating costs', () => {
-    const costs = loadCosts(file('{"partitionUsdPerMonth": 400, "operationsUsdPerMonth": {"P5": 9000}}'));
-    expect(costs.partitionUsdPerMonth).toBe(400);
-    expect(costs.operationsUsdPerMonth.P5).toBe(9000);
-    expect(costs.operationsUsdPerMonth.P1).toBe(defaultCosts().operationsUsdPerMonth.P1);
-    expect(costs.cacheUsdPerGbMonth).toBe(defaultCosts().cacheUsdPerGbMonth);
+  it('merges an override file over the defaults, sizing defaults key by key', () => {
+    const costs = loadCosts(file('{"databaseNodeUsdPerMonth": 400, "sizing": {"failoverSec": 10}}'));
+    expect(costs.databaseNodeUsdPerMonth).toBe(400);
+    expect(costs.sizing.failoverSec).toBe(10);
+    expect(costs.sizing.leaderFailuresPerYear).toBe(defaultCosts().sizing.leaderFailuresPerYear);
+    expect(costs.cacheNodeUsdPerMonth).toBe(defaultCosts().cacheNodeUsdPerMonth);
   });
 
   it('rejects an override with an unknown field or a negative cost, naming the problem', () => {
     expect(() => loadCosts(file('{"partitionCost": 1}'))).toThrow(UserError);
     expect(() => loadCosts(file('{"partitionCost": 1}'))).toThrow(/partitionCost/);
-    expect(() => loadCosts(file('{"cacheUsdPerGbMonth": -1}'))).toThrow(/cacheUsdPerGbMonth/);
+    expect(() => loadCosts(file('{"cacheNodeUsdPerMonth": -1}'))).toThrow(/cacheNodeUsdPerMonth/);
   });
 
   it('rejects a missing or malformed file as a user error', () => {

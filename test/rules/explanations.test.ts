@@ -5,15 +5,18 @@ describe('why', () => {
   it('names the answers and the fired conditions that put a primitive in the design', async () => {
     const { why } = await (await realAssessor()).assess({ domain: 'financial', writesPerSec: 30000, peakFactor: 2 });
     const lines = why('p1')!;
-    expect(lines).toContain('writesPerSec 30000 × peakFactor 2 = 60000 > 20000 (rule scale-writes, framework R23)');
-    expect(lines.join('\n')).toContain('rule scale-writes (framework R23) fired: peakWritesPerSec is 60000, needs > 20000');
+    // 60000 writes/s at peak need ⌈60000 / 14000⌉ = 5 partitions
+    expect(lines.join('\n')).toContain('the partitions model needs 5 partitions for 60000 writes/s at peak');
+    expect(lines.join('\n')).toContain('rule partition-when-needed (framework R23) fired: partitionsNeeded is 5, needs > 1');
   });
 
   it('follows a primitive back through the capability that needed it', async () => {
     const { why } = await (await realAssessor()).assess({ domain: 'financial' });
-    const text = why('Consensus') ?? why('P5')!;
-    expect(text.join('\n')).toContain('provides LinearizableWrite (needed because domain = financial → strong consistency');
+    // one leader with a synchronous replica provides linearizable writes on one partition (no consensus)
+    const text = why('P2')!;
+    expect(text.join('\n')).toContain('provides LinearizableWrite: one leader with a synchronous replica');
     expect(text.join('\n')).toContain('via LinearizableWrite: rule domain-financial (framework R1/R8) fired: domain is financial');
+    expect(why('P5')).toBeNull();
   });
 
   it('returns null for an id that is not in the design', async () => {
@@ -27,13 +30,13 @@ describe('why not', () => {
   it('says which answers would bring partitioning in', async () => {
     const { whyNot } = await (await realAssessor()).assess({ writesPerSec: 800, dataSizeGb: 20 });
     const lines = whyNot('P1');
-    expect(lines.join('\n')).toContain('rule scale-writes (framework R23) would add P1 but did not fire: peakWritesPerSec is 800, needs > 20000');
-    expect(lines.at(-1)).toMatch(/^To bring it in: set writesPerSec above 20000; or set dataSizeGb above 100/);
+    expect(lines.join('\n')).toContain('rule partition-when-needed (framework R23) would add P1 but did not fire: partitionsNeeded is 1, needs > 1');
+    expect(lines.at(-1)).toMatch(/^To bring it in: set writesPerSec above 14000, or the data .* above 2000 GB/);
   });
 
   it('scales the write threshold by the peak factor', async () => {
     const { whyNot } = await (await realAssessor()).assess({ writesPerSec: 800, peakFactor: 4 });
-    expect(whyNot('P1').join('\n')).toContain('set writesPerSec (at peakFactor 4) above 5000');
+    expect(whyNot('P1').join('\n')).toContain('set writesPerSec (at peakFactor 4) above 3500');
   });
 
   it('reports the missing primitives of a pattern and how to get them', async () => {

@@ -69,6 +69,30 @@ describe('every assessment', () => {
     }
   });
 
+  it('carries a summary, an architecture, a need on every item, a why on every warning and the cost breakdown', async () => {
+    const assessor = await realAssessor();
+    for (const file of files) {
+      const golden = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Golden;
+      const { assessment } = await assessor.assess(Requirements.parse(golden.requirements));
+      expect(assessment.summary.verdict.length, file).toBeGreaterThan(10);
+      expect(assessment.summary.topRisks.length).toBeLessThanOrEqual(3);
+      expect(assessment.summary.decisions.length, file).toBeGreaterThanOrEqual(3);
+      expect(assessment.summary.decisions.length, file).toBeLessThanOrEqual(5);
+      for (const w of assessment.warnings) expect(w.why.length, w.id).toBeGreaterThan(10);
+      const cost = assessment.validation.checks.find((c) => c.id === 'cost')!;
+      expect(cost.breakdown!.length).toBeGreaterThan(0);
+      expect(cost.breakdown!.map((b) => b.usd)).toEqual([...cost.breakdown!.map((b) => b.usd)].sort((a, b) => b - a));
+      const ids = new Set(assessment.architecture.components.map((c) => c.id));
+      for (const e of assessment.architecture.edges) expect(ids.has(e.from) && ids.has(e.to), `${e.from}→${e.to}`).toBe(true);
+      // every primitive of the design sits in a component or is named as a practice in one
+      const placed = assessment.architecture.components.flatMap((c) => c.primitives);
+      for (const p of assessment.primitives.filter((x) => x.need !== 'optional')) {
+        const named = assessment.architecture.components.some((c) => c.reasons.some((r) => r.startsWith(`${p.id} `)));
+        expect(placed.includes(p.id) || named, `${file}: ${p.id}`).toBe(true);
+      }
+    }
+  });
+
   it('always orders warnings from high to low severity, each said once', async () => {
     const assessor = await realAssessor();
     for (const file of files) {
@@ -101,7 +125,9 @@ describe('every assessment', () => {
     for (const file of files) {
       const golden = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Golden;
       const { assessment } = await assessor.assess(Requirements.parse(golden.requirements));
-      const { obligations, patterns } = assessment;
+      const { obligations } = assessment;
+      // optional patterns are "consider" notes and carry no obligation of their own
+      const patterns = assessment.patterns.filter((p) => p.need !== 'optional');
       expect(obligations.length).toBeLessThanOrEqual(12);
       expect(new Set(obligations.map((o) => o.text)).size).toBe(obligations.length);
       const head = obligations.slice(0, patterns.length).map((o) => o.pattern);

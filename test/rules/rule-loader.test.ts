@@ -40,7 +40,7 @@ describe('rule loading', () => {
       rules[0]!.conditions = { all: [{ fact: 'writesPerSecond', operator: 'greaterThan', value: 20000 }] };
     });
     const message = problemsOf(dir);
-    expect(message).toContain('scale.json: rule scale-writes');
+    expect(message).toContain('scale.json: rule partition-when-needed');
     expect(message).toContain("unknown fact 'writesPerSecond'");
   });
 
@@ -84,8 +84,8 @@ describe('rule loading', () => {
       rules[1]!.event.reason = 'because {mood}';
     });
     const message = problemsOf(dir);
-    expect(message).toContain('technologies.json: rule tech-consensus-large: design-stage rules may only add technologies and warnings');
-    expect(message).toContain("technologies.json: rule tech-sharded-strong: reason names unknown fact '{mood}'");
+    expect(message).toContain('technologies.json: rule tech-distributed-sql: design-stage rules may only add technologies, warnings and decisions');
+    expect(message).toContain("technologies.json: rule tech-single-leader-strong: reason names unknown fact '{mood}'");
   });
 
   it('makes createAssessor fail on broken rules', async () => {

@@ -36,7 +36,7 @@ export interface TestClock {
   advance(ms: number): void;
 }
 
-const emptyAssessment = sampleAssessment([{ id: 'DurableWrite', reasons: ['writesPerSec was given'] }]);
+const emptyAssessment = sampleAssessment([{ id: 'DurableWrite', reasons: ['writesPerSec was given'], need: 'essential' }]);
 
 function thread(overrides: Partial<ThreadKey> = {}): ThreadKey {
   return { platform: 'slack', workspace: 'T1', channel: 'C1', thread: '1700000000.0001', ...overrides };

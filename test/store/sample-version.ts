@@ -15,6 +15,8 @@ export function sampleAssessment(capabilities: Assessment['capabilities'] = []):
     warnings: [],
     obligations: [],
     technologies: [],
+    summary: { verdict: 'sample', headline: [], topRisks: [], decisions: [] },
+    architecture: { components: [], edges: [] },
   };
 }
 

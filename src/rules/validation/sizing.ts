@@ -1,8 +1,8 @@
-import { majority, type Facts } from '../facts.ts';
+import type { SizedArchitecture } from '../architecture/build-architecture.ts';
+import type { Facts } from '../facts.ts';
 import type { Requirements } from '../requirements.ts';
-import { capacity } from './capacity.ts';
 
-/** How big the chosen design is: what the checks and the cost estimate assume. */
+/** How big the chosen design is: what the checks assume, read from the sized architecture. */
 export interface Sizing {
   has(primitive: string): boolean;
   capabilities: ReadonlySet<string>;
@@ -12,40 +12,38 @@ export interface Sizing {
   replicas: number;
   replicasExplain: string;
   quorum: number;
+  /** True when consensus (P5) runs on the store's data path. */
+  consensus: boolean;
   cacheNodes: number;
+  cacheHitRatio: number;
+  appNodes: number;
   peakWrites?: number;
   peakReads?: number;
   regions: number;
 }
 
-/** Sizes the design: partitions for the peak (per consensus group when P5 is there), replicas, quorum, cache nodes. */
-export function sizeDesign(r: Requirements, facts: Facts, primitives: ReadonlySet<string>, capabilities: ReadonlySet<string>): Sizing {
-  const has = (p: string) => primitives.has(p);
+/** The sizing the checks read, from the architecture the builder sized. */
+export function sizeDesign(r: Requirements, facts: Facts, primitives: ReadonlySet<string>, capabilities: ReadonlySet<string>, arch: SizedArchitecture): Sizing {
+  const { store } = arch;
   const peakWrites = facts.peakWritesPerSec;
   const peakReads = facts.peakReadsPerSec;
-  let partitions = 1;
-  let partitionsExplain = 'no P1 in the design: one partition';
-  if (has('P1')) {
-    const byModel = facts.partitionsNeeded ?? 1;
-    const byConsensus = has('P5') && peakWrites ? Math.ceil(peakWrites / (capacity.consensusWritesPerSec * capacity.headroom)) : 0;
-    partitions = Math.max(byModel, byConsensus, 1);
-    partitionsExplain =
-      `max(⌈${peakWrites ?? 0} / (20000 × 0.7)⌉, ⌈${r.dataSizeGb ?? 0} GB / 2000⌉, 1) = ${byModel}` +
-      (byConsensus ? `; one consensus group per partition at 10000 writes/s: ⌈${peakWrites} / (10000 × 0.7)⌉ = ${byConsensus}` : '');
-  }
-  const replicas = r.replicas ?? (has('P2') ? 3 : 1);
-  const replicasExplain = r.replicas !== undefined ? `replicas = ${r.replicas} (given)` : has('P2') ? 'replicas = 3 (default with P2)' : 'replicas = 1 (no P2)';
-  const quorum = has('P5') ? majority(replicas) : 1;
-  const cacheNodes = has('P11') ? Math.max(1, Math.ceil((peakReads ?? 0) / (capacity.cacheNodeOpsPerSec * capacity.headroom))) : 0;
+  const byModel = facts.partitionsNeeded ?? 1;
+  const partitionsExplain =
+    `max(⌈${peakWrites ?? 0} / (20000 × 0.7)⌉, ⌈${Math.round(facts.servingGb ?? 0)} GB / 2000⌉, 1) = ${byModel}` +
+    (store.partitions > byModel ? `; one consensus group per partition at 10000 writes/s: ⌈${peakWrites} / (10000 × 0.7)⌉ = ${store.partitions}` : '');
+  const replicasExplain = r.replicas !== undefined ? `replicas = ${r.replicas} (given)` : primitives.has('P2') ? 'replicas = 3 (default with P2)' : 'replicas = 1 (no P2)';
   return {
-    has,
+    has: (p) => primitives.has(p),
     capabilities,
-    partitions,
+    partitions: store.partitions,
     partitionsExplain,
-    replicas,
+    replicas: store.replicas,
     replicasExplain,
-    quorum,
-    cacheNodes,
+    quorum: store.quorum,
+    consensus: store.consensus,
+    cacheNodes: arch.cache?.nodes ?? 0,
+    cacheHitRatio: arch.cache?.hitRatio ?? 0,
+    appNodes: arch.appNodes,
     ...(peakWrites !== undefined ? { peakWrites } : {}),
     ...(peakReads !== undefined ? { peakReads } : {}),
     regions: r.regions ?? 1,

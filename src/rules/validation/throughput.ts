@@ -11,8 +11,8 @@ interface Bottleneck {
 function writeBottlenecks(s: Sizing): Bottleneck[] {
   const list: Bottleneck[] = s.has('P1')
     ? [{ label: `P1 ${s.partitions} partitions × 20000`, value: s.partitions * capacity.partitionWritesPerSec }]
-    : [{ label: 'single leader 50000', value: capacity.singleLeaderOpsPerSec }];
-  if (s.has('P5')) {
+    : [{ label: 'one leader (one partition) 20000', value: capacity.partitionWritesPerSec }];
+  if (s.consensus) {
     const groups = s.has('P1') ? s.partitions : 1;
     list.push({ label: `P5 ${groups} consensus group${groups > 1 ? 's' : ''} × 10000`, value: groups * capacity.consensusWritesPerSec });
   }
@@ -22,8 +22,7 @@ function writeBottlenecks(s: Sizing): Bottleneck[] {
 function readBottlenecks(s: Sizing): Bottleneck[] {
   if (s.has('P11')) return [{ label: `P11 ${s.cacheNodes} cache node${s.cacheNodes > 1 ? 's' : ''} × 50000`, value: s.cacheNodes * capacity.cacheNodeOpsPerSec }];
   if (s.has('P1')) return [{ label: `P1 ${s.partitions} partitions × 100000`, value: s.partitions * capacity.partitionReadsPerSec }];
-  const copies = s.has('P2') ? s.replicas : 1;
-  return [{ label: `${copies} cop${copies > 1 ? 'ies' : 'y'} × 50000`, value: copies * capacity.singleLeaderOpsPerSec }];
+  return [{ label: `one partition's replicas 100000`, value: capacity.partitionReadsPerSec }];
 }
 
 function rateCheck(id: string, what: string, required: number | undefined, requiredExplain: string, bottlenecks: Bottleneck[]): Check {
