@@ -14,6 +14,7 @@ import { figure, formatTable, writeResults, type Figure } from './lib/figures.ts
 import { newStoreDir } from './lib/seed-store.ts';
 import { benchLookup } from './lookup-bench.ts';
 import { benchSlackConcurrency, benchSlackRoundTrip } from './slack-bench.ts';
+import { benchProductionStart } from './production-start-bench.ts';
 import { benchColdStart, benchMemory } from './start-memory-bench.ts';
 import { GrowingStore, storeFigures, type StoreSize } from './store-bench.ts';
 
@@ -80,6 +81,7 @@ await section('slack', () => benchSlackRoundTrip({ samples: plan.slackSamples, w
 await section('concurrency', () => benchSlackConcurrency({ interviews: plan.interviews }));
 await section('discord', () => benchDiscord({ samples: plan.discordSamples, warmup: plan.warmup }));
 await section('cold-start', () => benchColdStart({ runs: plan.coldRuns }));
+await section('production-start', () => benchProductionStart({ runs: Math.max(3, plan.coldRuns) }));
 
 const order = (f: Figure) => Number(/^\d+/.exec(f.name)?.[0] ?? 99);
 figures.sort((a, b) => order(a) - order(b));

@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The repository's root directory. */
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const tsxLoader = () => pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /** A Quorum process started by a test, with its JSON log lines collected as they arrive. */
 export interface QuorumProcess {
@@ -21,11 +21,13 @@ export interface QuorumProcess {
 
 /**
  * Spawns Quorum with a clean environment: by default `src/main.ts` under the tsx loader, as
- * `npm start` runs it; `command` replaces that (e.g. `npm start` itself, or `node dist/main.js`).
+ * `npm start` runs it (or the build QUORUM_TEST_MAIN names); `command` replaces that (e.g. `npm start` itself).
  */
 export function spawnQuorum(env: Record<string, string>, cwd: string, command?: { file: string; args: string[] }): QuorumProcess {
   const file = command?.file ?? process.execPath;
-  const args = command?.args ?? ['--import', tsxLoader, path.join(projectRoot, 'src', 'main.ts')];
+  // QUORUM_TEST_MAIN=<dir>/dist/main.js runs these tests against a production build (CI's image steps do).
+  const built = process.env.QUORUM_TEST_MAIN;
+  const args = command?.args ?? (built ? [built] : ['--import', tsxLoader(), path.join(projectRoot, 'src', 'main.ts')]);
   const child = spawn(file, args, {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), ...env },
