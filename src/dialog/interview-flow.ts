@@ -1,6 +1,6 @@
-import { UserError } from '../errors.ts';
 import { parseFieldValue } from '../rules/field-kinds.ts';
 import type { Requirements } from '../rules/requirements.ts';
+import { readStepAnswer } from './interview-answers.ts';
 import type { Condition, Interview, InterviewStep } from './interview-schema.ts';
 
 /** True when `condition` holds for the answers so far (unset fields compare as missing). */
@@ -44,32 +44,14 @@ export function stepPosition(interview: Interview, id: string): { index: number;
   return { index: interview.steps.findIndex((s) => s.id === id) + 1, total: interview.steps.length };
 }
 
-const normalize = (text: string): string => text.trim().toLowerCase().replace(/[\s_]+/g, ' ').replace(/[.!]+$/, '');
-
 /** Parses one field's value (units allowed) into what the requirements schema holds; throws UserError when unusable. */
 export function parseField(field: string, text: string): unknown {
   return parseFieldValue(field, text);
 }
 
-const noneWords = new Set(['none', 'no', 'nope', 'nothing', 'none of these', 'none of them', 'neither', 'n/a', 'na']);
-const allWords = new Set(['all', 'all of these', 'all of them', 'everything', 'yes all']);
-
 /** What answering `text` to `step` sets (a value per field; `undefined` leaves a field unset). Throws UserError. */
 export function answerStep(step: InterviewStep, text: string): Record<string, unknown> {
-  const said = normalize(text);
-  if (step.type === 'value') {
-    const [field] = step.fields;
-    if (step.unsetAnswers.some((a) => normalize(a) === said)) return { [field]: undefined };
-    return { [field]: parseField(field, text) };
-  }
-  if (noneWords.has(said)) return Object.fromEntries(step.fields.map((f) => [f, false]));
-  if (allWords.has(said)) return Object.fromEntries(step.fields.map((f) => [f, true]));
-  const chosen = step.options.filter((o) => o.synonyms.some((w) => said.includes(normalize(w))));
-  if (chosen.length === 0) {
-    const names = step.options.map((o) => o.label).join(', ');
-    throw new UserError('unrecognized_answer', `I couldn't match that to any of: ${names}. Name the ones that apply, or say "none".`);
-  }
-  return Object.fromEntries(step.options.map((o) => [o.field, chosen.includes(o)]));
+  return readStepAnswer(step, text);
 }
 
 /** Requirements with `values` applied; a value of `undefined` removes the field. */

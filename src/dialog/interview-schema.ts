@@ -42,6 +42,8 @@ const common = {
   help: z.string().min(1),
   examples: z.array(z.string()).default([]),
   skipIf: Condition.optional(),
+  /** A telling answer: if it would change the design, the question is worth asking after the first card. */
+  probe: z.string().min(1).optional(),
 };
 
 /** A step that asks for one field; the answer goes through the field's parser. */
@@ -69,9 +71,17 @@ export type InterviewStep = z.infer<typeof InterviewStep>;
 
 /** The whole interview: its steps in the order they are asked. */
 export const Interview = z
-  .strictObject({ schemaVersion: z.literal(1), steps: z.array(InterviewStep).min(1) })
+  .strictObject({
+    schemaVersion: z.literal(1),
+    steps: z.array(InterviewStep).min(1),
+    /** Steps asked before the first card when the description stated nothing to assess. */
+    firstCard: z.array(z.string()).max(5).default([]),
+  })
   .superRefine((interview, ctx) => {
     const seen = new Set<string>();
+    for (const id of interview.firstCard) {
+      if (!interview.steps.some((s) => s.id === id)) ctx.addIssue({ code: 'custom', path: ['firstCard'], message: `no step ${id}` });
+    }
     for (const [i, step] of interview.steps.entries()) {
       if (seen.has(step.id)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `duplicate step id ${step.id}` });
       seen.add(step.id);

@@ -62,6 +62,8 @@ export interface Reply {
   related?: RelatedEntry[];
   choices?: Choice[];
   assessment?: Assessment;
+  /** What was read from words or answers, in assess-input form (interface.md: `requirements` in chat --json). */
+  requirements?: Record<string, unknown>;
   design?: { id: string; version: number };
   error?: { code: string; message: string };
   /** A file to attach (export). */

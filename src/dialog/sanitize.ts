@@ -19,6 +19,9 @@ export function neutralizeReply(reply: Reply): Reply {
     ...(reply.summary !== undefined ? { summary: neutralizeMentions(reply.summary) } : {}),
     ...(reply.fields ? { fields: reply.fields.map((f) => ({ ...f, label: neutralizeMentions(f.label), value: neutralizeMentions(f.value) })) } : {}),
     ...(reply.choices ? { choices: reply.choices.map((c) => ({ ...c, label: neutralizeMentions(c.label) })) } : {}),
+    ...(reply.requirements
+      ? { requirements: Object.fromEntries(Object.entries(reply.requirements).map(([k, v]) => [k, typeof v === 'string' ? neutralizeMentions(v) : v])) }
+      : {}),
     ...(reply.error ? { error: { ...reply.error, message: neutralizeMentions(reply.error.message) } } : {}),
   };
 }

@@ -26,6 +26,15 @@ export const SessionState = z.strictObject({
   resumeMode: z.enum(['idle', 'interviewing']).optional(),
   /** The pending interview step (while interviewing). */
   stepId: z.string().optional(),
+  /**
+   * How the interview moves on: `describe` (the first answer is a description), `first-card` (a few questions
+   * before the first card), `decisive` (only the questions that change the design, from `queue`), `all` (every step).
+   */
+  walk: z.enum(['describe', 'first-card', 'decisive', 'all']).optional(),
+  /** The decisive questions still to ask after the pending one, most decisive first, each with why it matters. */
+  queue: z.array(z.strictObject({ stepId: z.string(), why: z.string() })).optional(),
+  /** Why the pending question matters (decisive walk). */
+  why: z.string().optional(),
   /** Answered steps, newest last. */
   answers: z.array(AnswerFrame),
   requirements: PartialRequirements,

@@ -27,7 +27,7 @@ function chat(turns: string[], ...args: string[]): { status: number | null; line
 }
 
 const interview = [
-  'design', 'Ticket booking', 'ecommerce', 'let the domain decide', '5k', '50k', '3x', '500 GB', '99.99%',
+  'interview', 'Ticket booking', 'ecommerce', 'let the domain decide', '5k', '50k', '3x', '500 GB', '99.99%',
   '50ms', '200ms', '1', '30s', '20s', 'per-key', 'exactly once', 'none', 'high contention', '20', '$30k',
 ];
 
@@ -42,7 +42,7 @@ describe('chat --json', () => {
   });
 
   it('answers a rejected turn with an error reply and goes on with the conversation', () => {
-    const run = chat(['design', 'Ledger', 'banana', 'financial'], '--thread', 'rejected');
+    const run = chat(['interview', 'Ledger', 'banana', 'financial'], '--thread', 'rejected');
     expect(run.status).toBe(0);
     const rejected = run.lines[2]!.replies.find((r) => r.error);
     expect(rejected?.error).toMatchObject({ code: 'bad_value' });
@@ -62,7 +62,7 @@ describe('chat --json', () => {
   });
 
   it('continues the same design in a second run with the same --thread', () => {
-    chat(['design', 'Resumable', 'social'], '--thread', 'resume');
+    chat(['interview', 'Resumable', 'social'], '--thread', 'resume');
     const second = chat(['5k'], '--thread', 'resume');
     expect(second.lines[0]!.replies.some((r) => /consistency|fresh/i.test(r.text) || /writesPerSec|writes per second/i.test(r.text))).toBe(true);
     const third = chat(['show'], '--thread', 'resume');
@@ -70,7 +70,7 @@ describe('chat --json', () => {
   });
 
   it('keeps threads apart: another --thread does not see the design', () => {
-    chat(['design', 'Secret plan', 'financial'], '--thread', 'private-a');
+    chat(['interview', 'Secret plan', 'financial'], '--thread', 'private-a');
     const other = chat(['show'], '--thread', 'private-b');
     expect(JSON.stringify(other.lines)).not.toMatch(/Secret plan/);
   });

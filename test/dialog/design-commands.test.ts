@@ -7,7 +7,7 @@ const key = { platform: 'terminal', workspace: 'w', channel: 'c', thread: 't' } 
 
 async function designedCore() {
   const harness = await makeCore();
-  await harness.core.handle(said('design'));
+  await harness.core.handle(said('interview'));
   for (const answer of checkoutAnswers) (await harness.core.handle(said(answer))).replies;
   return harness;
 }
@@ -103,7 +103,7 @@ describe('commands on a saved design', () => {
   it('titles a design and lists the channel\'s designs', async () => {
     const { core } = await designedCore();
     await core.handle(said('name Checkout v2 rollout'));
-    await core.handle(said('design', 'bob', { thread: 'other' }));
+    await core.handle(said('interview', 'bob', { thread: 'other' }));
     await core.handle(said('inventory', 'bob', { thread: 'other' }));
     await core.handle(said('ecommerce', 'bob', { thread: 'other' }));
     await core.handle(said('assess', 'bob', { thread: 'other' }));

@@ -7,7 +7,7 @@ const key = { platform: 'terminal', workspace: 'w', channel: 'c', thread: 't' } 
 
 async function designedCore() {
   const harness = await makeCore();
-  await harness.core.handle(said('design'));
+  await harness.core.handle(said('interview'));
   let last = (await harness.core.handle(said(checkoutAnswers[0]!))).replies;
   for (const answer of checkoutAnswers.slice(1)) last = (await harness.core.handle(said(answer))).replies;
   const checks = (await harness.store.getDesign(key))?.versions.at(-1)?.assessment.validation.checks ?? [];

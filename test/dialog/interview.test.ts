@@ -7,7 +7,7 @@ describe('the guided design interview', () => {
   it('runs from design to a saved first version with the assessment card', async () => {
     const { core, store } = await makeCore();
     const chat = record(core);
-    const first = await chat.send(said('design'));
+    const first = await chat.send(said('interview'));
     expect(first[0]?.kind).toBe('question');
     expect(first[0]?.text).toContain('What are you building?');
     for (const answer of checkoutAnswers) await chat.send(said(answer));
@@ -36,7 +36,7 @@ describe('the guided design interview', () => {
 
   it('offers each question\'s choices plus Skip and Back as buttons', async () => {
     const { core } = await makeCore();
-    await core.handle(said('design'));
+    await core.handle(said('interview'));
     await core.handle(said('checkout service'));
     const [question] = (await core.handle(said('ecommerce'))).replies;
     const values = question?.choices?.map((c) => c.value) ?? [];
@@ -46,7 +46,7 @@ describe('the guided design interview', () => {
 
   it('re-asks a nonsense answer with the parser\'s message and keeps the place', async () => {
     const { core } = await makeCore();
-    await core.handle(said('design'));
+    await core.handle(said('interview'));
     await core.handle(said('ledger'));
     await core.handle(said('financial'));
     await core.handle(said('strong'));
@@ -61,7 +61,7 @@ describe('the guided design interview', () => {
 
   it('re-asks a flags question when no listed option is recognised', async () => {
     const { core } = await makeCore();
-    await core.handle(said('design'));
+    await core.handle(said('interview'));
     for (const answer of checkoutAnswers.slice(0, 14)) (await core.handle(said(answer))).replies;
     const replies = (await core.handle(said('purple elephants'))).replies;
     expect(replies[0]?.error?.code).toBe('unrecognized_answer');
@@ -70,7 +70,7 @@ describe('the guided design interview', () => {
 
   it('goes back to undo the last answer and skips a question leaving its field unset', async () => {
     const { core, store } = await makeCore();
-    await core.handle(said('design'));
+    await core.handle(said('interview'));
     await core.handle(said('feed'));
     await core.handle(said('social'));
     const back = (await core.handle(said('back'))).replies;
@@ -89,7 +89,7 @@ describe('the guided design interview', () => {
 
   it('says there is nothing to go back to on the first question', async () => {
     const { core } = await makeCore();
-    await core.handle(said('design'));
+    await core.handle(said('interview'));
     const replies = (await core.handle(said('back'))).replies;
     expect(replies[0]?.text).toContain('nothing to go back to');
     expect(replies[0]?.choices?.map((c) => c.value)).not.toContain('back');
@@ -97,7 +97,7 @@ describe('the guided design interview', () => {
 
   it('restarts from the first question with no answers kept', async () => {
     const { core } = await makeCore();
-    await core.handle(said('design'));
+    await core.handle(said('interview'));
     await core.handle(said('ledger'));
     await core.handle(said('financial'));
     const replies = (await core.handle(said('restart'))).replies;
@@ -109,7 +109,7 @@ describe('the guided design interview', () => {
 
   it('cancels the interview, after which skip is refused politely', async () => {
     const { core, store } = await makeCore();
-    await core.handle(said('design'));
+    await core.handle(said('interview'));
     await core.handle(said('ledger'));
     const cancelled = (await core.handle(said('cancel'))).replies;
     expect(cancelled[0]?.text).toContain('Interview cancelled');
@@ -120,7 +120,7 @@ describe('the guided design interview', () => {
 
   it('answers a side question mid-interview and re-shows the pending question', async () => {
     const { core } = await makeCore();
-    await core.handle(said('design'));
+    await core.handle(said('interview'));
     await core.handle(said('ledger'));
     await core.handle(said('financial'));
     const side = (await core.handle(said('what is CAP?'))).replies;
@@ -136,7 +136,7 @@ describe('the guided design interview', () => {
 
   it('lets anyone in the thread answer and records who answered what', async () => {
     const { core, store } = await makeCore();
-    await core.handle(said('design', 'alice'));
+    await core.handle(said('interview', 'alice'));
     await core.handle(said('ledger', 'alice'));
     await core.handle(said('financial', 'bob'));
     await core.handle(said('set writesPerSec 5k', 'carol'));
@@ -155,7 +155,7 @@ describe('the guided design interview', () => {
 
   it('refuses a 10 KB message with a friendly error and stores nothing', async () => {
     const { core, store } = await makeCore();
-    await core.handle(said('design'));
+    await core.handle(said('interview'));
     const before = await store.getSession({ platform: 'terminal', workspace: 'w', channel: 'c', thread: 't' });
     const replies = (await core.handle(said('x'.repeat(10_000)))).replies;
     expect(replies).toHaveLength(1);
@@ -167,7 +167,7 @@ describe('the guided design interview', () => {
 
   it('never echoes @channel from an answer as a live mention', async () => {
     const { core } = await makeCore();
-    await core.handle(said('design'));
+    await core.handle(said('interview'));
     const replies = (await core.handle(said('@channel payments @here'))).replies;
     const everything = JSON.stringify(replies);
     expect(everything).not.toMatch(/@channel|@here/);

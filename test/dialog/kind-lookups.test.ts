@@ -84,7 +84,7 @@ describe('lookups restricted to one kind', () => {
 
   it('answers a kind lookup in the middle of an interview and keeps the interview’s place', async () => {
     const { core } = await makeCore();
-    await core.handle(said('design'));
+    await core.handle(said('interview'));
     const replies = (await core.handle(said('pattern saga'))).replies;
     expect(replies[0]?.title).toBe('Saga (M2, saga)');
     expect(replies.at(-1)?.text).toContain('Back to the interview (question 1 of');

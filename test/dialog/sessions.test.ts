@@ -21,7 +21,7 @@ describe('sessions per thread', () => {
     const clock = fixedClock();
     const firstStore = await openLowdbStore(dir);
     const first = await makeCore({ store: firstStore, clock });
-    await first.core.handle(said('design'));
+    await first.core.handle(said('interview'));
     for (const answer of checkoutAnswers.slice(0, 5)) (await first.core.handle(said(answer))).replies;
     await firstStore.close();
 
@@ -40,8 +40,8 @@ describe('sessions per thread', () => {
     const { core, store } = await makeCore();
     const a = { thread: 'A' };
     const b = { thread: 'B' };
-    await core.handle(said('design', 'alice', a));
-    await core.handle(said('design', 'bob', b));
+    await core.handle(said('interview', 'alice', a));
+    await core.handle(said('interview', 'bob', b));
     await core.handle(said('ledger', 'alice', a));
     await core.handle(said('feed', 'bob', b));
     await core.handle(said('financial', 'alice', a));
@@ -56,7 +56,7 @@ describe('sessions per thread', () => {
 
   it('loses neither of two concurrent what-ifs in the same thread', async () => {
     const { core, store } = await makeCore();
-    await core.handle(said('design'));
+    await core.handle(said('interview'));
     for (const answer of checkoutAnswers) await core.handle(said(answer));
     const [one, two] = await Promise.all([
       core.handle(said('set writesPerSec 9k', 'alice')),
@@ -73,7 +73,7 @@ describe('sessions per thread', () => {
   it('expires an idle interview with a friendly word and keeps the saved design', async () => {
     const clock = fixedClock();
     const { core, store } = await makeCore({ clock });
-    await core.handle(said('design'));
+    await core.handle(said('interview'));
     for (const answer of checkoutAnswers) await core.handle(said(answer));
     await core.handle(said('restart'));
     await core.handle(said('a new idea'));
@@ -89,7 +89,7 @@ describe('sessions per thread', () => {
   it('honours a configured session lifetime', async () => {
     const clock = fixedClock();
     const { core } = await makeCore({ clock, sessionTtlMs: 60_000 });
-    await core.handle(said('design'));
+    await core.handle(said('interview'));
     clock.advance(30_000);
     const soon = (await core.handle(said('ledger'))).replies;
     expect(textOf(soon)).toContain('Which domain');
@@ -101,7 +101,7 @@ describe('sessions per thread', () => {
   it('drops session state of an unknown schema version with a friendly message', async () => {
     const { core, store } = await makeCore();
     await store.putSession(key, 0, { schemaVersion: 99, mode: 'time-travel' });
-    const replies = (await core.handle(said('design'))).replies;
+    const replies = (await core.handle(said('interview'))).replies;
     expect(replies[0]?.text).toContain('different version of Quorum');
     expect(replies[1]?.kind).toBe('question');
   });
@@ -111,7 +111,7 @@ describe('sessions per thread', () => {
     const { store } = await makeCore();
     const broken = { ...store, getSession: async () => { throw new Error('disk on fire'); } };
     const { core } = await makeCore({ store: broken, errors });
-    const replies = (await core.handle(said('design'))).replies;
+    const replies = (await core.handle(said('interview'))).replies;
     expect(replies[0]?.error?.code).toBe('internal');
     expect(replies[0]?.text).toContain('your design is safe');
     expect(String(errors[0])).toContain('disk on fire');

@@ -120,7 +120,7 @@ describe('the Discord bot against a fake Discord', () => {
         const open = click(h.fake, alice, question, typeValue.custom_id, where);
         const modal = await callbackOf(h.fake, open);
         expect(modal.body.type).toBe(9);
-        interaction = submitModal(h.fake, alice, question, modal.body.data.custom_id, 'Payments ledger', where);
+        interaction = submitModal(h.fake, alice, question, modal.body.data.custom_id, 'Project Atlas', where);
         usedModal = true;
       }
       expect((await callbackOf(h.fake, interaction)).body.type).toBe(6);
@@ -136,7 +136,7 @@ describe('the Discord bot against a fake Discord', () => {
     expect(card).toBeDefined();
     const design = await h.quorum.stores.designs.getDesign({ platform: 'discord', workspace: guildA.id, channel: guildA.channelId, thread: threadId });
     expect(design?.versions).toHaveLength(1);
-    expect(design?.versions[0]!.requirements.name).toBe('Payments ledger');
+    expect(design?.versions[0]!.requirements.name).toBe('Project Atlas');
     expect(new Set(Object.values(design!.versions[0]!.answeredBy))).toEqual(new Set([alice.id, bob.id]));
   });
 
@@ -165,10 +165,10 @@ describe('the Discord bot against a fake Discord', () => {
   it('keeps guilds apart: a design of one guild is not listed in another', async () => {
     const inA = slash(h.fake, alice, 'design', { sub: 'list' });
     const listA = await h.fake.waitFor((c) => c.method === 'PATCH' && c.path.includes(inA.token));
-    expect(JSON.stringify(listA.body)).toContain('Payments ledger');
+    expect(JSON.stringify(listA.body)).toContain('Project Atlas');
     const inB = slash(h.fake, alice, 'design', { sub: 'list' }, { guild: guildB });
     const listB = await h.fake.waitFor((c) => c.method === 'PATCH' && c.path.includes(inB.token));
-    expect(JSON.stringify(listB.body)).not.toContain('Payments ledger');
+    expect(JSON.stringify(listB.body)).not.toContain('Project Atlas');
   });
 
   it('explains privately when it lacks the permission to open a thread', async () => {

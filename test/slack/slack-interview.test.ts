@@ -42,11 +42,12 @@ describe('a design interview in a Slack thread', () => {
     await message({ user: 'U-bot-user', bot_id: 'B-other', text: 'Other bot' }, 2);
     await message({ subtype: 'message_changed', message: { user: 'U1', text: 'edited' } }, 3);
     await message({ subtype: 'channel_join', user: 'U2', text: '<@U2> has joined' }, 4);
-    await message({ user: 'U1', text: 'Payments ledger' }, 5);
+    // A name that states no requirement: a few questions come before the first card.
+    await message({ user: 'U1', text: 'Project Atlas' }, 5);
     await h.settle(since);
     const afterName = postsIn(h.fake, where.channel, thread).slice(1);
     expect(afterName).toHaveLength(1);
-    expect(shownText(afterName[0]!.params.blocks)).toContain('Question 2 of');
+    expect(shownText(afterName[0]!.params.blocks)).toContain('Question 1 of 5');
 
     let design;
     for (let step = 0; step < 30 && !design; step++) {
@@ -59,12 +60,13 @@ describe('a design interview in a Slack thread', () => {
       await h.settle(since);
       design = await h.quorum.stores.designs.getDesign(key);
     }
-    expect(design?.title).toBe('Payments ledger');
+    expect(design?.title).toBe('Project Atlas');
     expect(design?.versions).toHaveLength(1);
     expect(design?.versions[0]!.savedBy).toBe('U1');
-    expect(design?.versions[0]!.requirements).toMatchObject({ name: 'Payments ledger', domain: 'financial' });
+    expect(design?.versions[0]!.requirements).toMatchObject({ name: 'Project Atlas', domain: 'financial' });
 
-    const card = postsIn(h.fake, where.channel, thread).filter((p) => controlsOf(p).length > 0).at(-1)!;
+    // The card is the post with what-if buttons (the decisive questions follow it).
+    const card = postsIn(h.fake, where.channel, thread).filter((p) => controlsOf(p).some((c) => decodeButtonValue(c.value)?.value.startsWith('set '))).at(-1)!;
     const buttons = controlsOf(card).map((c) => ({ ...c, decoded: decodeButtonValue(c.value) }));
     const whatIfs = buttons.filter((b) => b.decoded?.value.startsWith('set '));
     expect(whatIfs.length).toBeGreaterThanOrEqual(2);
@@ -86,7 +88,7 @@ describe('a design interview in a Slack thread', () => {
     const [completed] = await h.fake.waitFor('files.completeUploadExternal');
     expect(completed!.params).toMatchObject({ channel_id: where.channel, thread_ts: thread });
     const [uploaded] = h.fake.callsTo('upload');
-    expect(String(uploaded!.params.raw)).toContain('# Payments ledger');
+    expect(String(uploaded!.params.raw)).toContain('# Project Atlas');
     await h.settle(since);
 
     // Chatter in a finished thread that is no command is left alone.

@@ -22,6 +22,7 @@ export function replyToJson(reply: Reply): Record<string, unknown> {
     text: reply.text,
     ...(reply.choices?.length && { choices: reply.choices.map(({ label, value }) => ({ label, value })) }),
     ...(reply.assessment && { assessment: reply.assessment }),
+    ...(reply.requirements && { requirements: reply.requirements }),
     ...(reply.design && { design: reply.design }),
     ...(reply.plan && { plan: reply.plan }),
     ...(reply.error && { error: reply.error }),

@@ -12,6 +12,7 @@ import { exportCommand } from './export.ts';
 import { formulasCommand } from './formulas.ts';
 import { helpCommand } from './help.ts';
 import { historyCommand } from './history.ts';
+import { interviewCommand } from './interview.ts';
 import { listCommand } from './list.ts';
 import { lookupCommand } from './lookup.ts';
 import { milestoneCommand } from './milestone.ts';
@@ -47,6 +48,7 @@ import { whyCommand } from './why.ts';
 export const commandTable: readonly CommandSpec<object>[] = [
   helpCommand,
   designCommand,
+  interviewCommand,
   restartCommand,
   cancelCommand,
   backCommand,

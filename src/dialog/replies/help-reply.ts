@@ -1,7 +1,8 @@
 import type { Reply } from '../reply.ts';
 
 const commands: Array<[string, string]> = [
-  ['design', 'start a guided design interview in this thread'],
+  ['design', 'start a design in this thread: describe it in a sentence, get a first design at once, then only the questions that matter'],
+  ['interview', 'walk every question of the interview, keeping what the design already holds'],
   ['back / skip', 'undo the last answer, or leave this question unanswered'],
   ['restart / cancel', 'start the interview over, or stop it'],
   ['set <field> <value>', 'change one requirement (what-if), e.g. set writesPerSec 20k'],

@@ -14,7 +14,7 @@ export function questionChoices(step: InterviewStep, canGoBack: boolean): Choice
 /** Asks one interview step: notes first (what was just recorded), then the question, help and examples. */
 export function questionReply(
   step: InterviewStep,
-  options: { index: number; total: number; canGoBack: boolean; notes?: string[]; brief?: boolean },
+  options: { index: number; total: number; canGoBack: boolean; notes?: string[]; brief?: boolean; why?: string },
 ): Reply {
   const title = `Question ${options.index} of ${options.total}`;
   const choices = questionChoices(step, options.canGoBack);
@@ -24,6 +24,6 @@ export function questionReply(
     return { kind: 'question', text, choices };
   }
   const examples = step.examples.length > 0 ? `For example: ${step.examples.join(' · ')}` : '';
-  const body = [...notes, step.question, step.help, examples].filter((l) => l !== '').join('\n');
+  const body = [...notes, step.question, options.why ?? step.help, examples].filter((l) => l !== '').join('\n');
   return titledReply('question', title, body, { choices });
 }
