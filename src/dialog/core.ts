@@ -10,6 +10,11 @@ import type { DesignSnapshot } from './design-snapshot.ts';
 import { step, type EngineResult } from './dialog-engine.ts';
 import { loadInterview, type Interview } from './interview-schema.ts';
 import { answerText } from './interview-steps.ts';
+import { assessWords, whatIfWords } from './words-steps.ts';
+import { statedFieldCount } from '../rules/parse-requirements.ts';
+
+/** How many requirements plain chat must state to be read as a description rather than a question. */
+const describedFields = 2;
 import { finishStep } from './commands/finish-step.ts';
 import { StaleWriteError, type Design, type DesignStore, type StoredSession, type ThreadKey } from './ports/design-store.ts';
 import type { Reply } from './reply.ts';
@@ -126,11 +131,21 @@ export function createCore(deps: CoreDeps): Core {
     switch (result.tag) {
       case 'command':
         return result.spec.run(ctx, result.args);
-      case 'question':
+      case 'question': {
+        // "what if writes go 10x?" changes the design; any other question is answered.
+        const whatIf = whatIfWords(ctx.state, { interview, design: ctx.snapshot }, ctx.turn, ctx.turn.action?.value ?? ctx.turn.text ?? '');
+        if (whatIf && ctx.state.mode !== 'interviewing') return finishStep(ctx, whatIf);
         return { replies: [lookupAnswer(ctx, result.query)] };
-      case 'text':
-        if (ctx.state.mode !== 'interviewing') return { replies: [lookupAnswer(ctx, result.text, true)] };
-        return finishStep(ctx, answerText(ctx.state, { interview, design: ctx.snapshot }, ctx.turn, result.text));
+      }
+      case 'text': {
+        const steps = { interview, design: ctx.snapshot };
+        if (ctx.state.mode === 'interviewing') return finishStep(ctx, answerText(ctx.state, steps, ctx.turn, result.text));
+        const whatIf = whatIfWords(ctx.state, steps, ctx.turn, result.text);
+        if (whatIf) return finishStep(ctx, whatIf);
+        // A description that states requirements ("we're building a ledger, 3k writes/s, four nines") is assessed.
+        if (statedFieldCount(result.text) >= describedFields) return finishStep(ctx, assessWords(ctx.state, steps, ctx.turn, result.text));
+        return { replies: [lookupAnswer(ctx, result.text, true)] };
+      }
       case 'answer':
         return { replies: result.replies };
       case 'error':

@@ -90,7 +90,7 @@ describe.skipIf(!postgresUrl)('two Slack instances on one Postgres', () => {
   it('keeps one consistent design when an interview is answered alternately through both instances', async () => {
     const thread = `${++ts}.000001`;
     const key: ThreadKey = { platform: 'slack', workspace: team, channel, thread };
-    const start = eventBody({ team }, { type: 'app_mention', user: 'U-A', text: '<@UBOT> design', ts: thread, channel });
+    const start = eventBody({ team }, { type: 'app_mention', user: 'U-A', text: '<@UBOT> interview', ts: thread, channel });
     expect((await postToSlackApp(a.port, start)).status).toBe(200);
     let seen = await replyIn(thread, 0);
     for (const [i, answer] of checkoutAnswers.entries()) {

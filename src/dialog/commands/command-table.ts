@@ -1,4 +1,5 @@
 import { assessCommand } from './assess.ts';
+import { assessWordsCommand } from './assess-words.ts';
 import { backCommand } from './back.ts';
 import { cancelCommand } from './cancel.ts';
 import type { CommandSpec } from './command.ts';
@@ -55,6 +56,7 @@ export const commandTable: readonly CommandSpec<object>[] = [
   skipCommand,
   setCommand,
   assessCommand,
+  assessWordsCommand,
   showDesignCommand,
   showEntryCommand,
   historyCommand,
