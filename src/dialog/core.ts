@@ -33,6 +33,8 @@ export const maxTextLength = 4000;
 export const defaultSessionTtlMs = 7 * 24 * 60 * 60 * 1000;
 /** How often one turn re-reads and retries after another writer got there first. */
 const maxAttempts = 8;
+/** The pause before the n-th retry is up to n times this many milliseconds. */
+const retryJitterMs = 4;
 
 /** What the core is built from: the framework, its search, the assessor, the store, and an optional clock and logger. */
 export interface CoreDeps {
@@ -226,8 +228,9 @@ export function createCore(deps: CoreDeps): Core {
           files: replies.flatMap((r) => (r.file ? [r.file] : [])),
         };
       } catch (err) {
-        if (err instanceof StaleWriteError && n < maxAttempts) continue;
-        throw err;
+        if (!(err instanceof StaleWriteError) || n >= maxAttempts) throw err;
+        // A short random pause before re-reading, so writers that collided do not collide again in step.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * retryJitterMs * n));
       }
     }
   }
