@@ -89,6 +89,30 @@ describe('the Slack app installed over OAuth', () => {
     expect(answer?.headers.authorization).toBe('Bearer xoxb-T9-granted');
   });
 
+  it('rotates an expiring bot token through oauth.v2.access, keeps the new pair, and answers with the new token', async () => {
+    const store = createInstallationStore(quorum.stores.installations);
+    // As Bolt's installer stores an OAuth v2 install (authVersion v2 is what allows a refresh token).
+    const expiring: Installation = { ...installation('T-rot'), authVersion: 'v2' };
+    // Token rotation on: the installation carries a refresh token and expires within Bolt's two-hour window.
+    expiring.bot = { ...expiring.bot!, token: 'xoxb-T-rot-old', refreshToken: 'xoxe-1-refresh-old', expiresAt: Math.floor(Date.now() / 1000) + 60 };
+    await store.storeInstallation(expiring);
+    fake.script('oauth.v2.access', {
+      body: { ok: true, token_type: 'bot', access_token: 'xoxb-T-rot-new', refresh_token: 'xoxe-1-refresh-new', expires_in: 43_200, team: { id: 'T-rot' }, enterprise: null, is_enterprise_install: false },
+    });
+    const exchanges = fake.callsTo('oauth.v2.access').length;
+    const before = fake.callsTo('chat.postMessage').length;
+
+    await postToSlackApp(slack.port!, eventBody({ team: 'T-rot' }, { type: 'app_mention', user: 'U1', text: '<@UBOT> help', ts: '3.1', channel: 'C-rot' }));
+    const post = (await fake.waitFor('chat.postMessage', before + 1)).slice(before).find((c) => c.params.channel === 'C-rot');
+    expect(post!.headers.authorization).toBe('Bearer xoxb-T-rot-new');
+    const [refresh] = fake.callsTo('oauth.v2.access').slice(exchanges);
+    expect(refresh!.params).toMatchObject({ grant_type: 'refresh_token', refresh_token: 'xoxe-1-refresh-old', client_id: '111.222', client_secret: 'client-secret' });
+    const stored = (await quorum.stores.installations.fetch('slack/team/T-rot/bot')) as Installation | undefined;
+    expect(stored?.bot?.token).toBe('xoxb-T-rot-new');
+    expect(stored?.bot?.refreshToken).toBe('xoxe-1-refresh-new');
+    expect(stored?.bot?.expiresAt).toBeGreaterThan(Math.floor(Date.now() / 1000) + 40_000);
+  });
+
   it('refuses an OAuth callback whose state does not belong to the browser, and stores nothing', async () => {
     const install = await fetch(`http://127.0.0.1:${slack.port}/slack/install`, { redirect: 'manual' });
     const state = new URL(install.headers.get('location')!).searchParams.get('state');
@@ -118,4 +142,5 @@ describe('the Slack app installed over OAuth', () => {
     await expect(store.fetchInstallation({ teamId: 'T-a', isEnterpriseInstall: false, enterpriseId: undefined })).rejects.toThrow(/not installed/);
     await expect(store.fetchInstallation({ teamId: 'T-b', isEnterpriseInstall: false, enterpriseId: undefined })).rejects.toThrow(/not installed/);
   });
+
 });
