@@ -117,6 +117,9 @@ async function main(): Promise<void> {
 
 /** Runs every configured platform with operations (metrics, `/livez`, `/readyz`, `/metrics`) until SIGTERM or SIGINT. */
 async function serve(config: Config, log: Log): Promise<void> {
+  // The chat SDKs start loading now, so their files are read while the catalog and rules are built.
+  const preload = [config.slack && import('./adapters/slack/start-slack.ts'), config.discord && import('./adapters/discord/start-discord.ts')];
+  for (const loading of preload) if (loading) loading.catch(() => undefined);
   let turns: ReturnType<typeof trackInFlight> | undefined;
   let designs: Quorum['stores']['designs'] | undefined;
   const ops = createOps({
