@@ -77,6 +77,8 @@ function describeOn(name: string, open: () => Promise<{ designs: DesignStore; cl
         for (const text of setup) await core.handle(said(text, 'ann'));
         const plain = (await core.handle(said('plan'))).replies[0]!;
         expect(plain.itemControls?.flatMap((c) => c.choices).some((c) => c.url)).toBe(false);
+        const help = (await core.handle(said('help'))).replies[0]!;
+        for (const words of ['plan all', 'ack <risk> <reason>', 'owner <item> <person>', 'add <id> / drop <id>', 'milestone <name>', 'export csv']) expect(help.text).toContain(words);
         const whyNot = (await core.handle(said('why not P14'))).replies[0]!;
         expect(whyNot.text).toContain('add P14');
         expect(whyNot.choices).toContainEqual({ label: 'Add P14', value: 'add P14' });
