@@ -67,6 +67,7 @@ const EnvSchema = z
     QUORUM_ISSUE_URL: optionalText.refine((v) => v === undefined || (/^https?:\/\//i.test(v) && /\{title\}|\{body\}/.test(v)), {
       message: 'must be an http(s) URL template with {title} and/or {body}, e.g. https://tracker.example/new?title={title}&body={body}',
     }),
+    QUORUM_FILES: optionalText,
     LOG_LEVEL: optionalText.refine(
       (v) => v === undefined || ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(v),
       { message: 'must be one of fatal, error, warn, info, debug, trace, silent' },
@@ -126,8 +127,13 @@ export interface Config {
   costsFile?: string;
   /** "Open as issue" link template (QUORUM_ISSUE_URL), {title} and {body} filled in URL-encoded. */
   issueUrlTemplate?: string;
+  /** Where the terminal and CLI write files (diagrams, exports); `loadConfig` sets it, `defaultFilesDir` when unset. */
+  filesDir?: string;
   logLevel: string;
 }
+
+/** Where files go when QUORUM_FILES is unset (interface.md). */
+export const defaultFilesDir = './var/files';
 
 /** Parses the environment into a Config, or throws a ConfigError naming every wrong variable. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -175,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sessionTtlMs: parseDuration(e.QUORUM_SESSION_TTL ?? '7d')!,
     costsFile: e.QUORUM_COSTS,
     issueUrlTemplate: e.QUORUM_ISSUE_URL,
+    filesDir: e.QUORUM_FILES ?? defaultFilesDir,
     logLevel: e.LOG_LEVEL ?? 'info',
   };
 }

@@ -1,7 +1,9 @@
 import type { Catalog } from '../catalog/catalog.ts';
+import { mermaidFlowchart } from '../diagram/mermaid.ts';
 import type { Design, DesignVersion } from './ports/design-store.ts';
 import { formatValue } from './format-value.ts';
 import { designStatus } from './plan/plan-status.ts';
+import { versionDiagram } from './replies/diagram-reply.ts';
 
 /** A file-name-safe form of a title: lowercase words joined by dashes. */
 export function slugify(title: string): string {
@@ -19,7 +21,15 @@ const cell = (v: unknown): string => String(v ?? '—').replace(/\|/g, '\\|').re
 const nodeId = (prefix: string, id: string): string => `${prefix}_${id.replace(/[^A-Za-z0-9]/g, '_')}`;
 const label = (text: string): string => text.replace(/"/g, "'");
 
-function mermaid(version: DesignVersion, catalog: Catalog): string[] {
+/** The Mermaid of the design: its architecture, the same boxes and arrows as the `diagram` picture. */
+function mermaid(title: string, version: DesignVersion, catalog: Catalog): string[] {
+  const model = versionDiagram(title, version.assessment, version.requirements);
+  if (model) return ['```mermaid', ...mermaidFlowchart(model), '```'];
+  return itemGraph(version, catalog);
+}
+
+/** For a version saved before architectures existed: how its capabilities, primitives and patterns connect. */
+function itemGraph(version: DesignVersion, catalog: Catalog): string[] {
   const a = version.assessment;
   const primitives = new Set(a.primitives.map((p) => p.id));
   const lines = ['```mermaid', 'graph LR'];
@@ -120,7 +130,7 @@ export function exportMarkdown(design: Design, version: DesignVersion, catalog: 
     '',
     '## Diagram',
     '',
-    ...mermaid(version, catalog),
+    ...mermaid(design.title, version, catalog),
     '',
   ];
   return lines.join('\n');

@@ -66,8 +66,10 @@ export interface Reply {
   requirements?: Record<string, unknown>;
   design?: { id: string; version: number };
   error?: { code: string; message: string };
-  /** A file to attach (export). */
-  file?: { name: string; content: string; mime: string };
+  /** A file to attach (the exported record, the diagram's PNG); the terminal writes it to disk. */
+  file?: { name: string; content: string | Uint8Array; mime: string };
+  /** A drawing in text of the attached picture, for a surface that shows no images (the terminal). */
+  sketch?: string[];
   /** The plan of the thread's design, on the reply to `plan` and to every command that changes an item. */
   plan?: { items: PlanItemOut[] };
   /** Buttons and an owner picker per plan item, one row each where the platform allows. */

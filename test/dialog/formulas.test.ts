@@ -43,7 +43,7 @@ describe('figures one click away', () => {
     const availability = checks.find((c) => c.id === 'availability');
     const [why] = (await core.handle(said('why availability'))).replies;
     expect(why?.kind).not.toBe('search');
-    expect(why?.text).toContain('leader failover');
+    expect(why?.text).toContain('P(≥');
     expect(why?.text).toContain(availability!.explain);
     expect(why?.choices).toContainEqual({ label: 'Formulas', value: 'formulas' });
   });
@@ -60,8 +60,8 @@ describe('figures one click away', () => {
 
   it('keeps why and explain on catalog entries as before', async () => {
     const { core } = await designedCore();
-    const why = (await core.handle(said('why P2'))).replies;
-    expect(why[0]?.title).toBe('Why P2');
+    const why = (await core.handle(said('why P1'))).replies;
+    expect(why[0]?.title).toBe('Why P1');
     const explained = (await core.handle(said('explain the outbox pattern'))).replies;
     expect(textOf(explained)).toMatch(/Outbox/);
   });
@@ -77,12 +77,18 @@ describe('figures one click away', () => {
     }
   });
 
-  it('offers a Formulas button on the assessment card beside export, history and the what-ifs, within five choices', async () => {
+  it('offers a Checks button on the assessment card beside diagram, export, history and the what-ifs', async () => {
     const { card } = await designedCore();
     const values = card?.choices?.map((c) => c.value) ?? [];
-    expect(card?.choices).toContainEqual({ label: 'Formulas', value: 'formulas' });
-    expect(values).toEqual(expect.arrayContaining(['export', 'history', 'set writesPerSec 4000']));
-    expect(values.length).toBeLessThanOrEqual(5);
+    expect(card?.choices).toContainEqual({ label: 'Checks', value: 'checks' });
+    expect(values).toEqual(expect.arrayContaining(['diagram', 'export', 'history', 'set writesPerSec 4000']));
+  });
+
+  it('answers a click on the card’s Checks button with every formula of that design', async () => {
+    const { core, card, checks } = await designedCore();
+    const [reply] = (await core.handle(clicked('checks', card?.design?.version))).replies;
+    expect(reply?.title).toBe('Formulas — checkout service v1');
+    for (const check of checks) expect(reply?.text).toContain(check.explain);
   });
 
   it('answers a click on the card’s Formulas button with the figures of that design', async () => {
@@ -91,15 +97,14 @@ describe('figures one click away', () => {
     expect(reply?.title).toBe('Formulas — checkout service v1');
   });
 
-  it('ends check lines on the card with the formula where the field has room, and keeps every field under 1000 characters', async () => {
+  it('shows each judged check on the card with its figure and target, the formula one click away', async () => {
     const { card, checks } = await designedCore();
-    const validation = card?.fields?.filter((f) => f.label.startsWith('Validation')) ?? [];
-    expect(validation).toHaveLength(1);
-    expect(validation[0]!.value.length).toBeLessThan(1000);
-    const availabilityLine = validation[0]!.value.split('\n').find((l) => l.includes(' availability:'));
-    expect(availabilityLine).toMatch(/— entry 2 nodes .* × region 0\.99999/);
-    for (const check of checks) expect(validation[0]!.value).toContain(` ${check.id}: `);
-    for (const field of card?.fields ?? []) expect(field.value.length).toBeLessThan(1000);
+    const figures = card?.fields?.find((f) => f.label === 'Figures')?.value ?? '';
+    const headline = checks.filter((c) => ['throughput', 'availability', 'latency', 'cost'].includes(c.id));
+    for (const check of headline) expect(figures).toMatch(new RegExp(`(✓|✗) ${check.id} .*\\(target |${check.id} not judged`));
+    const shown = checks.filter((c) => figures.includes(` ${c.id} `)).length;
+    if (shown < checks.length) expect(figures).toContain(`+${checks.length - shown} more: checks`);
+    expect(card?.formulas).toEqual(checks.map((c) => `${c.id}: ${c.explain}`));
   });
 
   it('mentions formulas in help', async () => {

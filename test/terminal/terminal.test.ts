@@ -1,10 +1,15 @@
 import { PassThrough } from 'node:stream';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startTerminal } from '../../src/adapters/terminal/start-terminal.ts';
 import { makeCore } from '../helpers/dialog-harness.ts';
+import { useTempDirs } from '../helpers/temp-dirs.ts';
+
+const tempDir = useTempDirs('quorum-terminal-');
 
 /** Feeds lines to the terminal adapter over the real core and returns everything it printed. */
-async function converse(lines: string[], options: { json?: boolean; interactive?: boolean } = {}): Promise<string> {
+async function converse(lines: string[], options: { json?: boolean; interactive?: boolean; filesDir?: string } = {}): Promise<string> {
   const { core } = await makeCore();
   const input = new PassThrough();
   const output = new PassThrough();
@@ -17,6 +22,7 @@ async function converse(lines: string[], options: { json?: boolean; interactive?
     user: 'tester',
     json: options.json ?? false,
     interactive: options.interactive ?? false,
+    filesDir: options.filesDir ?? (await tempDir()),
   });
   input.end(lines.join('\n') + '\n');
   await done;
@@ -54,5 +60,23 @@ describe('terminal chat', () => {
     const lines = printed.trim().split('\n').map((l) => JSON.parse(l) as { turn: number; replies: unknown[] });
     expect(lines.map((l) => l.turn)).toEqual([1, 2]);
     expect(lines.every((l) => l.replies.length > 0)).toBe(true);
+  });
+});
+
+describe('terminal files', () => {
+  it('writes the exported record under the files directory and lists it in chat --json', async () => {
+    const dir = await tempDir();
+    const printed = await converse(['set writesPerSec 2k', 'assess', 'export'], { json: true, filesDir: dir });
+    const turns = printed.trim().split('\n').map((l) => JSON.parse(l) as { replies: Array<{ files?: Array<{ name: string; mime: string; path: string }> }> });
+    const files = turns[2]!.replies.flatMap((r) => r.files ?? []);
+    expect(files).toEqual([{ name: expect.stringMatching(/-v1\.md$/), mime: 'text/markdown', path: join(dir, files[0]!.name) }]);
+    expect(await readFile(files[0]!.path, 'utf8')).toMatch(/^# .*\n\n\* Status: /);
+    expect(JSON.stringify(turns)).not.toContain('"content"');
+  });
+
+  it('says where it wrote the file in the text conversation', async () => {
+    const dir = await tempDir();
+    const printed = await converse(['set writesPerSec 2k', 'assess', 'export'], { filesDir: dir });
+    expect(printed).toMatch(new RegExp(`Wrote \\S+-v1\\.md to ${dir.replace(/[/\\\\.]/g, '\\$&')}/`));
   });
 });

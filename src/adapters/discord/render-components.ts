@@ -14,8 +14,9 @@ import { clip, discordLimits as max } from './limits.ts';
 /** One action row of a message. */
 export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 
-/** Up to this many choices are buttons (two rows); more become select menus. */
+/** Up to this many choices are buttons (two rows); more become select menus. The card's commands may fill four rows. */
 const maxButtons = 10;
+const maxCardButtons = 20;
 const quiet = new Set(['skip', 'back', 'cancel', 'no']);
 
 /**
@@ -23,10 +24,10 @@ const quiet = new Set(['skip', 'back', 'cancel', 'no']);
  * options each) for many. A question also gets a "Type a value" button that opens a modal, so
  * free answers work without the MessageContent intent. Never more than 5 rows.
  */
-export function choiceRows(choices: Choice[], drawn: Drawn, values: LongValues, question: boolean): ActionRow[] {
+export function choiceRows(choices: Choice[], drawn: Drawn, values: LongValues, question: boolean, card = false): ActionRow[] {
   const rows: ActionRow[] = [];
   const room = max.actionRows - (question ? 1 : 0);
-  if (choices.length <= maxButtons) {
+  if (choices.length <= (card ? maxCardButtons : maxButtons)) {
     for (let i = 0; i < choices.length && rows.length < room; i += max.buttonsPerRow) {
       const buttons = choices.slice(i, i + max.buttonsPerRow).map((choice, j): APIButtonComponentWithCustomId => ({
         type: ComponentType.Button,

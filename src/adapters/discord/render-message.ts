@@ -1,6 +1,5 @@
 import { escapeMarkdown, type APIEmbed } from 'discord.js';
 import type { Reply } from '../../dialog/reply.ts';
-import { assessmentFields } from './assessment-fields.ts';
 import { choiceRows, itemRows, type ActionRow } from './render-components.ts';
 import type { Drawn, LongValues } from './custom-id.ts';
 import { clip, discordLimits as max } from './limits.ts';
@@ -11,8 +10,8 @@ export interface DiscordMessage {
   content?: string;
   embeds: APIEmbed[];
   components: ActionRow[];
-  /** The Markdown record of `export`, sent as an attachment. */
-  file?: { name: string; content: string; mime: string };
+  /** The Markdown record of `export` or the diagram's PNG, sent as an attachment. */
+  file?: { name: string; content: string | Uint8Array; mime: string };
   /** Nothing the bot posts may ping anyone, whatever the text says. */
   allowedMentions: { parse: [] };
 }
@@ -55,13 +54,13 @@ export function renderReply(reply: Reply, ctx: RenderContext): DiscordMessage[] 
         designVersion: ctx.designVersion ?? 0,
         ...(reply.kind === 'question' && ctx.sessionVersion !== undefined && { sessionVersion: ctx.sessionVersion }),
       };
-  const choices = choiceRows(reply.choices ?? [], drawn, ctx.values, reply.kind === 'question');
+  const choices = choiceRows(reply.choices ?? [], drawn, ctx.values, reply.kind === 'question', reply.kind === 'assessment');
   // Plan items first; the reply's own choices keep at least their first row.
   const items = itemRows(reply.itemControls ?? [], drawn, ctx.values, max.actionRows - Math.min(choices.length, 1));
   const rows = [...items, ...choices].slice(0, max.actionRows);
-  const fields = [...(reply.fields?.length ? reply.fields : reply.assessment ? assessmentFields(reply.assessment) : [])];
+  const fields = [...(reply.fields ?? [])];
   if (reply.related?.length) fields.push({ label: 'Related', value: reply.related.map((r) => `${r.name} (${r.id})`).join(', ') });
-  if (reply.formulas?.length) fields.push({ label: 'Formulas', value: reply.formulas.join('\n') });
+  if (reply.formulas?.length && !reply.assessment) fields.push({ label: 'Formulas', value: reply.formulas.join('\n') });
 
   const structured = Boolean(reply.title || reply.summary || fields.length > 0);
   const messages: DiscordMessage[] = structured ? embedMessages(reply, fields) : contentMessages(reply.text);

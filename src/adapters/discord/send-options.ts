@@ -1,6 +1,8 @@
 import type { BaseMessageOptions } from 'discord.js';
 import type { DiscordMessage } from './render-message.ts';
 
+const fileBytes = (content: string | Uint8Array): Buffer => (typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content));
+
 /** A rendered message as discord.js send/edit options; the export file becomes an attachment. */
 export function sendOptions(message: DiscordMessage): BaseMessageOptions {
   return {
@@ -8,7 +10,7 @@ export function sendOptions(message: DiscordMessage): BaseMessageOptions {
     embeds: message.embeds,
     components: message.components,
     allowedMentions: message.allowedMentions,
-    ...(message.file && { files: [{ attachment: Buffer.from(message.file.content, 'utf8'), name: message.file.name }] }),
+    ...(message.file && { files: [{ attachment: fileBytes(message.file.content), name: message.file.name }] }),
   };
 }
 

@@ -69,7 +69,9 @@ export async function sendReplies(
         await postMessage(client, message, to);
       }
       if (reply.file) {
-        const file = { filename: reply.file.name, title: reply.file.name, content: reply.file.content };
+        const { name, content } = reply.file;
+        // Text goes up as `content`, a picture's bytes as `file`.
+        const file = typeof content === 'string' ? { filename: name, title: name, content } : { filename: name, title: name, file: Buffer.from(content) };
         await client.files.uploadV2(
           to.threadTs ? { ...file, channel_id: to.channel, thread_ts: to.threadTs } : { ...file, channel_id: to.channel },
         );

@@ -11,7 +11,6 @@ import {
   type ActionContext,
 } from './action-value.ts';
 import { escapeMrkdwn, escapeWithin, liveMentions, plainSafe, truncate } from './mrkdwn.ts';
-import { assessmentBlocks } from './render-assessment.ts';
 import { contextBlocks, sectionBlocks } from './section-blocks.ts';
 import { slackLimits } from './slack-limits.ts';
 
@@ -65,16 +64,17 @@ function selectBlocks(choices: Choice[], context: ActionContext, next: () => str
 
 /**
  * Choices as controls: up to five as one row of buttons; more become a select menu, except the
- * navigation commands (skip, back …), which stay buttons. "Share in channel" joins the last row.
+ * navigation commands (skip, back …), which stay buttons. The assessment card's commands are always
+ * buttons, in rows of five. "Share in channel" joins the last row.
  */
-function choiceBlocks(choices: Choice[], context: ActionContext, share: string | undefined, next: () => string): types.KnownBlock[] {
+function choiceBlocks(choices: Choice[], context: ActionContext, share: string | undefined, next: () => string, allButtons: boolean): types.KnownBlock[] {
   const button = (label: string, value: string, actionId: string): types.Button[] => {
     const encoded = encodeButtonValue({ ...context, value });
     return encoded ? [{ type: 'button', text: plain(label, slackLimits.buttonText), value: encoded, action_id: actionId }] : [];
   };
   const toButtons = (list: Choice[]) => list.flatMap((c) => button(c.label, c.value, next()));
   const shareButton = share === undefined ? [] : button('Share in channel', share, shareActionId);
-  if (choices.length <= slackLimits.buttonsPerRow) return buttonRows([...toButtons(choices), ...shareButton]);
+  if (choices.length <= slackLimits.buttonsPerRow || allButtons) return buttonRows([...toButtons(choices), ...shareButton]);
   const main = choices.filter((c) => !navigation.has(c.value.trim().toLowerCase()));
   const nav = choices.filter((c) => navigation.has(c.value.trim().toLowerCase()));
   const mainBlocks = main.length <= slackLimits.buttonsPerRow ? buttonRows(toButtons(main)) : selectBlocks(main, context, next);
@@ -110,10 +110,7 @@ function itemBlocks(reply: Reply, context: ActionContext, next: () => string): t
 function bodyBlocks(reply: Reply): types.KnownBlock[] {
   const blocks: types.KnownBlock[] = [];
   if (reply.title) blocks.push({ type: 'header', text: plain(reply.title, slackLimits.headerText) });
-  if (reply.assessment) {
-    if (reply.summary) blocks.push(...sectionBlocks(escapeMrkdwn(reply.summary)));
-    blocks.push(...assessmentBlocks(reply.assessment));
-  } else if (reply.summary || reply.fields?.length) {
+  if (reply.summary || reply.fields?.length) {
     if (reply.summary) blocks.push(...sectionBlocks(liveMentions(escapeMrkdwn(reply.summary), reply.mentions)));
     blocks.push(...fieldBlocks(reply.fields ?? []));
   } else {
@@ -124,7 +121,7 @@ function bodyBlocks(reply: Reply): types.KnownBlock[] {
   if (reply.related?.length) {
     notes.push(`Related: ${reply.related.map((r) => `${escapeMrkdwn(r.name)} (\`${escapeMrkdwn(r.id)}\`)`).join(', ')}`);
   }
-  // An assessment shows each formula beside its check already.
+  // The card's formulas are one click away (Checks), not printed under it.
   if (!reply.assessment) for (const formula of reply.formulas ?? []) notes.push(`\`${escapeMrkdwn(formula)}\``);
   if (reply.design) notes.push(`Design \`${escapeMrkdwn(reply.design.id)}\` · version ${reply.design.version}`);
   if (reply.file) notes.push(`:page_facing_up: ${escapeMrkdwn(reply.file.name)} is attached below.`);
@@ -169,7 +166,7 @@ export function renderBlocks(reply: Reply, options: RenderOptions): SlackMessage
     ...(reply.design && { version: reply.design.version }),
     ...(reply.drawnFor && { drawnFor: reply.drawnFor }),
   };
-  const blocks = [...bodyBlocks(reply), ...itemBlocks(reply, context, next), ...choiceBlocks(reply.choices ?? [], context, options.share, next)];
+  const blocks = [...bodyBlocks(reply), ...itemBlocks(reply, context, next), ...choiceBlocks(reply.choices ?? [], context, options.share, next, reply.kind === 'assessment')];
 
   const groups: types.KnownBlock[][] = [[]];
   let size = 0;

@@ -14,11 +14,11 @@ function indent(text: string): string {
  */
 export function renderText(reply: Reply, options: { firstChoice?: number } = {}): string {
   const first = options.firstChoice ?? 1;
-  // An assessment card has its own text rendering, made by the assessment reply builder.
-  if (reply.assessment || (!reply.title && !reply.summary && !reply.fields?.length)) {
-    return [reply.text, ...choiceLines(reply, first)].join('\n');
-  }
+  // The card's commands are one line of numbers under it, so the card keeps its 15 lines.
+  if (reply.assessment) return [reply.text, choiceLines(reply, first).join('  ')].filter(Boolean).join('\n');
+  if (!reply.title && !reply.summary && !reply.fields?.length) return [reply.text, ...choiceLines(reply, first)].join('\n');
   const blocks: string[] = [];
+  if (reply.sketch) return [reply.title, reply.summary, '', ...reply.sketch, '', ...choiceLines(reply, first)].filter((l) => l !== undefined).join('\n');
   if (reply.title) blocks.push(`${reply.title}\n${'='.repeat(Math.min(reply.title.length, 72))}`);
   if (reply.summary) blocks.push(reply.summary);
   const fields = (reply.fields ?? []).map((f) => (f.value.includes('\n') ? `${f.label}:\n${indent(f.value)}` : `${f.label}: ${f.value}`));

@@ -3,6 +3,17 @@ import type { Core } from '../../dialog/core.ts';
 import type { Reply } from '../../dialog/reply.ts';
 import type { Turn } from '../../dialog/turn.ts';
 import { renderText } from './render-text.ts';
+import { writeReplyFile, type WrittenFile } from './write-files.ts';
+
+/** Writes a reply's file; a disk that refuses is said in the conversation rather than ending it. */
+async function writeFiles(dir: string, file: NonNullable<Reply['file']>): Promise<WrittenFile[]> {
+  try {
+    return [await writeReplyFile(dir, file)];
+  } catch (err) {
+    process.stderr.write(`quorum: could not write ${file.name} under ${dir}: ${(err as Error).message}\n`);
+    return [];
+  }
+}
 
 /** Where the terminal conversation reads and writes, and who is talking. */
 export interface TerminalOptions {
@@ -14,10 +25,12 @@ export interface TerminalOptions {
   json: boolean;
   /** Show a prompt and a greeting (stdin is a terminal). */
   interactive: boolean;
+  /** Where attachments (diagrams, exports) are written (QUORUM_FILES). */
+  filesDir: string;
 }
 
 /** The JSON shape of one reply in `chat --json`. */
-export function replyToJson(reply: Reply): Record<string, unknown> {
+export function replyToJson(reply: Reply, files: WrittenFile[] = []): Record<string, unknown> {
   return {
     text: reply.text,
     ...(reply.choices?.length && { choices: reply.choices.map(({ label, value }) => ({ label, value })) }),
@@ -26,7 +39,7 @@ export function replyToJson(reply: Reply): Record<string, unknown> {
     ...(reply.design && { design: reply.design }),
     ...(reply.plan && { plan: reply.plan }),
     ...(reply.error && { error: reply.error }),
-    ...(reply.file && { file: reply.file }),
+    ...(files.length > 0 && { files }),
   };
 }
 
@@ -82,14 +95,16 @@ export async function startTerminal(core: Core, options: TerminalOptions): Promi
     }
     const { replies } = await core.handle(turn);
     lastChoices = replies.flatMap((r) => r.choices ?? []);
+    const files = await Promise.all(replies.map((r) => (r.file ? writeFiles(options.filesDir, r.file) : [])));
     if (options.json) {
-      write(JSON.stringify({ turn: turnNumber, replies: replies.map(replyToJson) }));
+      write(JSON.stringify({ turn: turnNumber, replies: replies.map((r, i) => replyToJson(r, files[i])) }));
     } else {
       let firstChoice = 1;
-      const blocks = replies.map((reply) => {
+      const blocks = replies.map((reply, i) => {
         const text = renderText(reply, { firstChoice });
         firstChoice += reply.choices?.length ?? 0;
-        return text;
+        const wrote = files[i]!.map((f) => `Wrote ${f.name} to ${f.path}`);
+        return [text, ...wrote].join('\n');
       });
       write(blocks.join('\n\n') + '\n');
       prompt();

@@ -2,8 +2,11 @@ import { assessCommand } from './assess.ts';
 import { assessWordsCommand } from './assess-words.ts';
 import { backCommand } from './back.ts';
 import { cancelCommand } from './cancel.ts';
+import { cardCommand } from './card.ts';
+import { obligationsCommand, reasonsCommand, risksCommand, technologiesCommand } from './card-parts.ts';
 import type { CommandSpec } from './command.ts';
 import { deleteCommand } from './delete.ts';
+import { diagramCommand } from './diagram.ts';
 import { designCommand } from './design.ts';
 import { designsCommand } from './designs.ts';
 import { diffCommand } from './diff.ts';
@@ -71,6 +74,12 @@ export const commandTable: readonly CommandSpec<object>[] = [
   whyNotCommand,
   whyCommand,
   formulasCommand,
+  cardCommand,
+  diagramCommand,
+  risksCommand,
+  reasonsCommand,
+  obligationsCommand,
+  technologiesCommand,
   explainCommand,
   nameCommand,
   deleteCommand,

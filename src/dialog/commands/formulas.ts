@@ -4,7 +4,7 @@ import { answered, defineCommand } from './command.ts';
 /** `formulas`: every figure of the latest assessment with its formula and inputs. */
 export const formulasCommand = defineCommand({
   name: 'formulas',
-  phrases: ['formulas', 'figures', 'math', 'show formulas'],
+  phrases: ['formulas', 'figures', 'math', 'show formulas', 'checks', 'all checks'],
   run(ctx) {
     const design = ctx.design;
     const latest = design?.versions.at(-1);

@@ -2,14 +2,13 @@ import type { Design, DesignVersion } from '../ports/design-store.ts';
 import { formatValue } from '../format-value.ts';
 import type { Choice, Reply } from '../reply.ts';
 import { assessmentReply } from './assessment-reply.ts';
-import { formulasChoice } from './formulas-reply.ts';
 
-/** Slack shows up to five choices as buttons and more as a menu; the card's buttons should stay buttons. */
-const cardChoiceLimit = 5;
+/** The most what-if buttons a card offers beside its commands. */
+const whatIfLimit = 2;
 
 /**
- * The assessment card of a saved version, with export, history, formulas and what-if buttons; the
- * card's own `why <first>` button comes last and is left out when the five are taken.
+ * The assessment card of a saved version: its one-word commands (diagram, risks, checks …) as buttons,
+ * then up to two what-ifs and the history.
  */
 export function cardReply(design: Design, version: DesignVersion, withDesign: boolean): Reply {
   const card = assessmentReply(version.assessment, { title: design.title });
@@ -20,19 +19,6 @@ export function cardReply(design: Design, version: DesignVersion, withDesign: bo
     const more = 1 - (1 - req.availability) / 10;
     whatIfs.push({ label: `What if ${formatValue('availability', more)}?`, value: `set availability ${Number((more * 100).toPrecision(10))}%` });
   }
-  const own = card.choices ?? [];
-  const why = own.filter((c) => c.value.startsWith('why '));
-  const wanted: Choice[] = [
-    { label: 'Export', value: 'export' },
-    { label: 'History', value: 'history' },
-    formulasChoice,
-    ...whatIfs,
-    ...own.filter((c) => !why.includes(c)),
-    ...why,
-  ];
-  const choices: Choice[] = [];
-  for (const c of wanted) if (!choices.some((x) => x.value === c.value)) choices.push(c);
-  choices.splice(cardChoiceLimit);
+  const choices = [...(card.choices ?? []), ...whatIfs.slice(0, whatIfLimit), { label: 'History', value: 'history' }];
   return { ...card, choices, ...(withDesign ? { design: { id: design.id, version: version.version } } : {}) };
 }
-
