@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ interface Line {
     assessment?: { primitives: Array<{ id: string; reasons: string[] }>; patterns: Array<{ id: string; reasons: string[] }> };
     design?: { id: string; version: number };
     plan?: { items: Item[] };
-    file?: { name: string; content: string };
+    files?: Array<{ name: string; mime: string; path: string }>;
     error?: { code: string };
   }>;
 }
@@ -34,6 +34,13 @@ function chat(store: string, turns: string[], user = 'ann'): Line[] {
   });
   expect(run.status, run.stderr).toBe(0);
   return run.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
+}
+
+/** The one file a reply wrote (interface.md `files`), with what it holds. */
+function fileOf(reply: Line['replies'][number] | undefined): { name: string; content: string } {
+  const [file] = reply?.files ?? [];
+  expect(file, 'the reply lists the file it wrote').toBeDefined();
+  return { name: file!.name, content: readFileSync(file!.path, 'utf8') };
 }
 
 const planOf = (line: Line | undefined): Item[] => line?.replies.find((r) => r.plan)?.plan?.items ?? [];
@@ -82,12 +89,12 @@ function cycle(store: () => Promise<string>) {
     expect(dropped.design?.version).toBe(3);
     expect([...dropped.assessment!.primitives, ...dropped.assessment!.patterns].some((i) => i.id === toAdd)).toBe(false);
     expect(edited[4]!.replies[0]!.text).toMatch(/v3 "launch review"/);
-    const csv = edited[5]!.replies[0]!.file!;
+    const csv = fileOf(edited[5]!.replies[0]);
     expect(csv.name).toMatch(/-v3-plan\.csv$/);
     const rows = csv.content.trimEnd().split('\r\n');
     expect(rows[0]).toMatch(/^id,kind,title,status,owner,reason,impact,design,version/);
     expect(rows.find((r) => r.startsWith(`${obligation.id},`))).toMatch(/,done,bo,proved in the game day,/);
-    const json = JSON.parse(edited[6]!.replies[0]!.file!.content) as { design: { version: number }; items: Item[] };
+    const json = JSON.parse(fileOf(edited[6]!.replies[0]).content) as { design: { version: number }; items: Item[] };
     expect(json.design.version).toBe(3);
     expect(item(json.items, risk.id)?.status).toBe('accepted');
 
@@ -96,8 +103,8 @@ function cycle(store: () => Promise<string>) {
     expect(item(planOf(last[0]), risk.id)?.status).toBe('accepted');
     expect(item(planOf(last[0]), obligation.id)).toMatchObject({ status: 'done', owner: 'bo' });
     expect(last[1]!.replies[0]!.text).toMatch(/v3 \("launch review"\)/);
-    expect(last[2]!.replies[0]!.file?.name).toMatch(/-v3\.md$/);
-    expect(last[2]!.replies[0]!.file?.content).toMatch(/Status: proposed/);
+    expect(fileOf(last[2]!.replies[0]).name).toMatch(/-v3\.md$/);
+    expect(fileOf(last[2]!.replies[0]).content).toMatch(/Status: proposed/);
   };
 }
 
