@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchAnswers } from './answers-bench.ts';
 import { benchAssess } from './assess-bench.ts';
+import { benchDiagram } from './diagram-bench.ts';
 import { benchDiscord } from './discord-bench.ts';
 import { figure, formatTable, writeResults, type Figure } from './lib/figures.ts';
 import { newStoreDir } from './lib/seed-store.ts';
@@ -23,8 +24,8 @@ const quick = Boolean(values.quick);
 
 /** Sizes and sample counts: the full run (about 10 minutes) and --quick (under a minute). */
 const plan = quick
-  ? { lookupRounds: 1, assessSets: 100, assessRounds: 2, storeSizes: [1000, 1500, 2000], storeSamples: 100, sessions: 100, slackSamples: 60, discordSamples: 40, warmup: 10, interviews: 15, coldRuns: 1 }
-  : { lookupRounds: 5, assessSets: 300, assessRounds: 3, storeSizes: [1000, 10_000, 100_000], storeSamples: 500, sessions: 1000, slackSamples: 500, discordSamples: 300, warmup: 50, interviews: 200, coldRuns: 5 };
+  ? { diagramSets: 20, diagramSamples: 20, lookupRounds: 1, assessSets: 100, assessRounds: 2, storeSizes: [1000, 1500, 2000], storeSamples: 100, sessions: 100, slackSamples: 60, discordSamples: 40, warmup: 10, interviews: 15, coldRuns: 1 }
+  : { diagramSets: 60, diagramSamples: 200, lookupRounds: 5, assessSets: 300, assessRounds: 3, storeSizes: [1000, 10_000, 100_000], storeSamples: 500, sessions: 1000, slackSamples: 500, discordSamples: 300, warmup: 50, interviews: 200, coldRuns: 5 };
 
 const loadavg = () => os.loadavg().map((x) => Number(x.toFixed(2)));
 const figures: Figure[] = [];
@@ -82,6 +83,7 @@ await section('concurrency', () => benchSlackConcurrency({ interviews: plan.inte
 await section('discord', () => benchDiscord({ samples: plan.discordSamples, warmup: plan.warmup }));
 await section('cold-start', () => benchColdStart({ runs: plan.coldRuns }));
 await section('production-start', () => benchProductionStart({ runs: Math.max(3, plan.coldRuns) }));
+await section('diagram', () => benchDiagram({ sets: plan.diagramSets, samples: plan.diagramSamples }));
 
 const order = (f: Figure) => Number(/^\d+/.exec(f.name)?.[0] ?? 99);
 figures.sort((a, b) => order(a) - order(b));

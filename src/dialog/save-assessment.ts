@@ -1,11 +1,27 @@
 import type { DesignEdit } from '../rules/design-edits.ts';
 import type { Requirements } from '../rules/requirements.ts';
 import type { CommandContext, CommandOutcome } from './commands/command.ts';
+import type { Design, DesignVersion } from './ports/design-store.ts';
+import type { Reply } from './reply.ts';
 import { diffVersions } from './design-diff.ts';
 import { latestOf } from './design-versions.ts';
 import { cardReply } from './replies/card-reply.ts';
-import { diffReply } from './replies/design-replies.ts';
+import { whatIfReply } from './replies/what-if-reply.ts';
 import { planDeltaReply } from './plan-effects.ts';
+
+/** A what-if's reply: what changed since the previous version first, the new verdict next, the full card one word away. */
+function whatIfCard(design: Design, previous: DesignVersion, latest: DesignVersion): Reply {
+  const diff = diffVersions(previous, latest);
+  const choices = [
+    { label: 'Full card', value: 'card' },
+    { label: 'Diagram', value: 'diagram' },
+    { label: 'Risks', value: 'risks' },
+    { label: 'Checks', value: 'checks' },
+    { label: `Diff v${previous.version} → v${latest.version}`, value: `diff ${previous.version} ${latest.version}` },
+  ];
+  const versions = { from: previous.version, to: latest.version, before: previous.assessment, after: latest.assessment };
+  return { ...whatIfReply(diff, versions, { title: design.title, choices }), design: { id: design.id, version: latest.version } };
+}
 
 /**
  * Assesses the requirements and saves them as the thread's next design version, replying with the
@@ -36,8 +52,7 @@ export async function saveAssessment(
     title,
   );
   const latest = latestOf(design);
-  const replies = [cardReply(design, latest, true)];
-  if (previous) replies.push(diffReply(diffVersions(previous, latest), previous.version, latest.version));
+  const replies = [previous ? whatIfCard(design, previous, latest) : cardReply(design, latest, true)];
   const delta = planDeltaReply(design);
   if (delta) replies.push(delta);
   const saved = { design, replies };

@@ -43,16 +43,21 @@ function summaryOf(a: Assessment): CardSummary | undefined {
 
 const judged = (c: Check) => c.pass !== null && c.required !== null;
 
-function figure(v: number | string | null, unit: string): string {
+const plainNumber = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-US') : String(Number(n.toPrecision(4))));
+
+/** A check's figure in the unit a reader expects: a fraction as a percentage, dollars with $, else the number and unit. */
+export function checkValue(v: number | string | null, unit: string): string {
   if (v === null) return '—';
-  const n = typeof v === 'number' ? (Number.isInteger(v) ? v.toLocaleString('en-US') : String(Number(v.toPrecision(4)))) : v;
-  return unit ? `${n} ${unit}` : n;
+  if (typeof v === 'string') return unit ? `${v} ${unit}` : v;
+  if (unit === 'fraction') return `${Number((v * 100).toPrecision(Math.max(3, String(v).length - 2)))} %`;
+  if (unit === 'USD/month') return `$${Math.round(v).toLocaleString('en-US')}/month`;
+  return unit ? `${plainNumber(v)} ${unit}` : plainNumber(v);
 }
 
 /** One check as a figure: "✓ availability 99.995 % (target 99.99 %)", or said to be not judged. */
 export function checkFigure(c: Check): string {
   if (!judged(c)) return `${c.id} not judged (no target given)`;
-  return `${c.pass ? '✓' : '✗'} ${c.id} ${figure(c.calculated, c.unit)} (target ${figure(c.required, c.unit)})`;
+  return `${c.pass ? '✓' : '✗'} ${c.id} ${checkValue(c.calculated, c.unit)} (target ${checkValue(c.required, c.unit)})`;
 }
 
 /**
