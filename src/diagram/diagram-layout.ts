@@ -2,6 +2,12 @@ import dagre, { type Edge, type EdgeLabel, type GraphLabel, type NodeLabel, type
 import type { DiagramModel, DiagramNode } from './diagram-model.ts';
 import type { FontMetrics } from './font-metrics.ts';
 
+/** The metrics of the regular and the bold face: a bold title is wider than the same words in regular. */
+export interface DiagramFonts {
+  regular: FontMetrics;
+  bold: FontMetrics;
+}
+
 /** One line of text inside a box. */
 export interface TextLine {
   text: string;
@@ -78,10 +84,10 @@ export function wrap(text: string, size: number, metrics: FontMetrics, max = max
   });
 }
 
-function boxLines(node: DiagramNode, metrics: FontMetrics): TextLine[] {
+function boxLines(node: DiagramNode, fonts: DiagramFonts): TextLine[] {
   const lines: TextLine[] = [];
   const add = (text: string, size: number, bold: boolean, tone: TextLine['tone']) => {
-    for (const line of wrap(text, size, metrics)) lines.push({ text: line, size, bold, tone });
+    for (const line of wrap(text, size, bold ? fonts.bold : fonts.regular)) lines.push({ text: line, size, bold, tone });
   };
   add(node.role, 15, true, 'strong');
   if (node.technology) add(node.technology, 14, false, 'normal');
@@ -99,7 +105,9 @@ function frameLabel(regions: number): string {
 }
 
 /** Lays the model out left to right with dagre: clients on the left, stores on the right. */
-export function layoutDiagram(model: DiagramModel, metrics: FontMetrics): DiagramLayout {
+export function layoutDiagram(model: DiagramModel, fonts: DiagramFonts): DiagramLayout {
+  const metrics = fonts.regular;
+  const measure = (l: TextLine) => (l.bold ? fonts.bold : fonts.regular).width(l.text, l.size);
   const g = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>({ compound: true, multigraph: true });
   g.setGraph({ rankdir: 'LR', nodesep: 28, ranksep: 70, edgesep: 16, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
@@ -107,9 +115,9 @@ export function layoutDiagram(model: DiagramModel, metrics: FontMetrics): Diagra
   const inFrame = model.nodes.filter((n) => !n.global);
   if (inFrame.length > 0) g.setNode(regionId, { label: frameLabel(model.regions), paddingTop: 40, paddingX: 24, paddingY: 24 });
   for (const node of model.nodes) {
-    const text = boxLines(node, metrics);
+    const text = boxLines(node, fonts);
     lines.set(node.id, text);
-    const textWidth = Math.max(...text.map((l) => metrics.width(l.text, l.size)));
+    const textWidth = Math.max(...text.map(measure));
     const stack = node.count > 1 ? 2 * stackOffset : 0;
     g.setNode(node.id, { width: Math.max(minBoxWidth, Math.ceil(textWidth) + 2 * padX) + stack, height: textHeight(text) + 2 * padY + stack });
     if (!node.global) g.setParent(node.id, regionId);
@@ -141,7 +149,7 @@ export function layoutDiagram(model: DiagramModel, metrics: FontMetrics): Diagra
   }
   const graph = g.graph();
   const legend = 'Stacked box: several nodes (count shown) · P#: the primitives each part provides';
-  const contentWidth = Math.max(graph.width ?? 0, metrics.width(model.title, 20), metrics.width(legend, 12));
+  const contentWidth = Math.max(graph.width ?? 0, fonts.bold.width(model.title, 20), metrics.width(legend, 12));
   return {
     width: Math.ceil(contentWidth + 2 * margin),
     height: Math.ceil(top + (graph.height ?? 0) + legendHeight + margin / 2),

@@ -67,12 +67,12 @@ const unitSuffixes: Array<[RegExp, string]> = [
   [/Gb$/, 'GB'],
   [/Tb$/, 'TB'],
   [/Mb$/, 'MB'],
+  [/UsdPerMonth$/, '$/month'],
+  [/PerSec$/, '/s'],
   [/Days$/, 'days'],
   [/Hours$/, 'h'],
   [/Sec$/, 's'],
   [/Ms$/, 'ms'],
-  [/PerSec$/, '/s'],
-  [/UsdPerMonth$/, '$/month'],
 ];
 
 const words = (key: string): string => key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
@@ -84,13 +84,13 @@ function number(n: number): string {
 
 /** One sizing entry in words: `partitions: 20` is "20 partitions", `memoryGb: 64` is "64 GB memory". */
 export function sizingText(key: string, value: number | string): string {
+  if (value === 'yes' || value === 'true') return words(key);
   if (typeof value === 'string') return `${words(key)}: ${value}`;
   for (const [suffix, unit] of unitSuffixes) {
     if (suffix.test(key)) {
       const rest = words(key.replace(suffix, ''));
-      return unit.startsWith('/') || unit === 's' || unit === 'ms' || unit === 'h'
-        ? `${rest} ${number(value)} ${unit}`.trim()
-        : `${number(value)} ${unit} ${rest}`.trim();
+      if (unit === '/s') return `${number(value)} ${rest}/s`;
+      return unit === 's' || unit === 'ms' || unit === 'h' ? `${rest} ${number(value)} ${unit}`.trim() : `${number(value)} ${unit} ${rest}`.trim();
     }
   }
   return `${number(value)} ${words(key)}`;
@@ -101,7 +101,7 @@ const hiddenSizing = new Set(['count', 'nodes']);
 
 /** Count and sizing in lines of about 34 characters; a client or CDN shows no node count (it runs none of ours). */
 function detailsOf(count: number, sizing: Record<string, number | string>, counted: boolean): string[] {
-  const entries = Object.entries(sizing).filter(([k]) => !hiddenSizing.has(k));
+  const entries = Object.entries(sizing).filter(([k, v]) => !hiddenSizing.has(k) && v !== 'no' && v !== 'false');
   const nodes = counted ? [`${number(count)} ${count === 1 ? 'node' : 'nodes'}`] : [];
   const parts = [...nodes, ...entries.map(([k, v]) => sizingText(k, v))];
   const lines: string[] = [];
@@ -129,7 +129,7 @@ export function diagramModel(
     const global = group === 'client' || /\b(cdn|dns)\b/i.test(`${c.role} ${c.id}`);
     return {
       id: c.id,
-      role: c.role,
+      role: c.role.charAt(0).toUpperCase() + c.role.slice(1),
       technology: c.technology,
       details: detailsOf(c.count, c.sizing, !global),
       primitives: c.primitives.filter((p) => !optional.has(p)),

@@ -2,7 +2,8 @@ import { Resvg } from '@resvg/resvg-js';
 import { layoutDiagram } from './diagram-layout.ts';
 import type { DiagramModel } from './diagram-model.ts';
 import { diagramSvg } from './diagram-svg.ts';
-import { fontFamily, fontFiles, loadFontMetrics, type FontMetrics } from './font-metrics.ts';
+import type { DiagramFonts } from './diagram-layout.ts';
+import { fontFamily, fontFiles, loadFontMetrics } from './font-metrics.ts';
 
 /**
  * The diagram renderer. Import it with `await import(...)`: dagre and resvg load only when a
@@ -14,7 +15,7 @@ export const minWidthPx = 800;
 /** A wide architecture is scaled down to this width rather than sent as a banner nobody can read. */
 const maxWidthPx = 2000;
 
-let metrics: FontMetrics | undefined;
+let fonts: DiagramFonts | undefined;
 
 export interface RenderedDiagram {
   png: Buffer;
@@ -25,8 +26,8 @@ export interface RenderedDiagram {
 
 /** Lays out, draws and rasterizes a diagram to PNG in the shipped font (no system fonts, no browser). */
 export function renderDiagram(model: DiagramModel): RenderedDiagram {
-  metrics ??= loadFontMetrics(fontFiles.regular);
-  const layout = layoutDiagram(model, metrics);
+  fonts ??= { regular: loadFontMetrics(fontFiles.regular), bold: loadFontMetrics(fontFiles.bold) };
+  const layout = layoutDiagram(model, fonts);
   const svg = diagramSvg(layout);
   const width = Math.round(Math.min(maxWidthPx, Math.max(minWidthPx, layout.width)));
   const resvg = new Resvg(svg, {

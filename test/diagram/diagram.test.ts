@@ -10,6 +10,7 @@ import { feed, ledger } from './architectures.ts';
 import { expectNoOverlaps, pngSize } from './png.ts';
 
 const metrics = loadFontMetrics(fontFiles.regular);
+const fonts = { regular: metrics, bold: loadFontMetrics(fontFiles.bold) };
 
 describe('font metrics', () => {
   it('measure text as wide as resvg draws it in the shipped font', () => {
@@ -31,6 +32,8 @@ describe('diagram model', () => {
     expect(sizingText('memoryGb', 64)).toBe('64 GB memory');
     expect(sizingText('retentionDays', 7)).toBe('7 days retention');
     expect(sizingText('mode', 'active-active')).toBe('mode: active-active');
+    expect(sizingText('itemsPerSec', 80_000)).toBe('80,000 items/s');
+    expect(sizingText('managed', 'yes')).toBe('managed');
   });
 
   it('leaves out a component whose every primitive is optional, and the arrows to it', () => {
@@ -58,7 +61,7 @@ describe('diagram picture', () => {
     });
 
     it(`places the ${name}'s boxes and arrow labels without overlaps`, () => {
-      expectNoOverlaps(layoutDiagram(diagramModel(architecture, { title: name, regions }), metrics));
+      expectNoOverlaps(layoutDiagram(diagramModel(architecture, { title: name, regions }), fonts));
     });
   }
 

@@ -14,6 +14,7 @@ import {
   type Harness,
 } from './bot-harness.ts';
 import type { RecordedCall } from './fake-discord.ts';
+import { pngSize } from '../diagram/png.ts';
 import { limitViolations } from './limits-check.ts';
 
 const guildA = { id: '1100000000000000001', channelId: '1100000000000000101' };
@@ -160,6 +161,15 @@ describe('the Discord bot against a fake Discord', () => {
     expect(edit.files).toHaveLength(1);
     expect(edit.files[0]!.name).toMatch(/\.md$/);
     expect(edit.files[0]!.content).toMatch(/^# /m);
+  });
+
+  it('attaches the thread’s architecture as a PNG picture for /design diagram', async () => {
+    const i = slash(h.fake, alice, 'design', { sub: 'diagram' }, { threadId });
+    const edit = await h.fake.waitFor((c) => c.method === 'PATCH' && c.path.includes(i.token) && c.files.length > 0);
+    expect(edit.files).toHaveLength(1);
+    expect(edit.files[0]!.name).toMatch(/-diagram\.png$/);
+    expect(pngSize(edit.files[0]!.bytes).width).toBeGreaterThanOrEqual(800);
+    expect(limitViolations(edit.body)).toEqual([]);
   });
 
   it('keeps guilds apart: a design of one guild is not listed in another', async () => {

@@ -15,7 +15,7 @@ export interface RecordedCall {
   /** Path without the `/api/v10` prefix, e.g. `/channels/123/messages`. */
   path: string;
   body: any;
-  files: Array<{ name: string; content: string }>;
+  files: Array<{ name: string; content: string; bytes: Buffer }>;
   at: number;
   /** What the fake answered (a message object for message calls). */
   response?: any;
@@ -372,7 +372,7 @@ async function parseBody(raw: Buffer, contentType: string): Promise<{ body: any;
     let body: any;
     for (const [key, value] of form.entries()) {
       if (key === 'payload_json') body = JSON.parse(String(value));
-      else if (typeof value !== 'string') files.push({ name: value.name, content: await value.text() });
+      else if (typeof value !== 'string') files.push({ name: value.name, content: await value.text(), bytes: Buffer.from(await value.arrayBuffer()) });
     }
     return { body, files };
   }

@@ -89,10 +89,11 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
+      const bytes = Buffer.concat(chunks);
+      const raw = bytes.toString('utf8');
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       const method = path.startsWith('/api/') ? path.slice(5) : path.startsWith('/respond/') ? 'response_url' : path.startsWith('/upload/') ? 'upload' : path;
-      const params = method === 'upload' ? { raw, file: path.slice(8) } : parseBody(raw, req.headers['content-type']);
+      const params = method === 'upload' ? { raw, bytes, file: path.slice(8) } : parseBody(raw, req.headers['content-type']);
       if (method === 'response_url') params.responseId = path.slice(9);
       calls.push({ method, params, headers: req.headers, at: Date.now() });
       for (const wake of waiters.splice(0)) wake();

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { startTerminal } from '../../src/adapters/terminal/start-terminal.ts';
 import { makeCore } from '../helpers/dialog-harness.ts';
 import { useTempDirs } from '../helpers/temp-dirs.ts';
+import { pngSize } from '../diagram/png.ts';
 
 const tempDir = useTempDirs('quorum-terminal-');
 
@@ -78,5 +79,18 @@ describe('terminal files', () => {
     const dir = await tempDir();
     const printed = await converse(['set writesPerSec 2k', 'assess', 'export'], { filesDir: dir });
     expect(printed).toMatch(new RegExp(`Wrote \\S+-v1\\.md to ${dir.replace(/[/\\\\.]/g, '\\$&')}/`));
+  });
+
+  it('writes the diagram as a PNG and prints its sketch in the terminal', async () => {
+    const dir = await tempDir();
+    const lines = ['set domain financial', 'set writesPerSec 3k', 'set availability 99.99%', 'assess', 'diagram'];
+    const printed = await converse(lines, { json: true, filesDir: dir });
+    const turns = printed.trim().split('\n').map((l) => JSON.parse(l) as { replies: Array<{ text: string; files?: Array<{ name: string; mime: string; path: string }> }> });
+    const [reply] = turns[4]!.replies;
+    expect(reply!.files).toEqual([{ name: expect.stringMatching(/-v1-diagram\.png$/), mime: 'image/png', path: expect.any(String) }]);
+    expect(pngSize(await readFile(reply!.files![0]!.path)).width).toBeGreaterThanOrEqual(800);
+    const text = await converse(lines, { filesDir: await tempDir() });
+    expect(text).toMatch(/[├└]─▶ Store of record/);
+    expect(text).toMatch(/Wrote \S+-v1-diagram\.png to /);
   });
 });
