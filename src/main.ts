@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { pino } from 'pino';
-import { ConfigError, defaultFilesDir, loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createQuorum, type Quorum } from './bootstrap.ts';
 import { startTerminal } from './adapters/terminal/start-terminal.ts';
 import { createWorkCounter, trackInFlight, type WorkCounter } from './in-flight.ts';
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
       thread: 'terminal',
       user: 'terminal-user',
       json: false,
-      filesDir: config.filesDir ?? defaultFilesDir,
+      filesDir: config.filesDir,
       interactive: Boolean(process.stdin.isTTY),
     });
     await quorum.close();

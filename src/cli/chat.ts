@@ -1,7 +1,6 @@
 import { createQuorum } from '../bootstrap.ts';
 import { startTerminal } from '../adapters/terminal/start-terminal.ts';
 import { UserError } from '../errors.ts';
-import { defaultFilesDir } from '../config.ts';
 import type { CliCommand } from './command.ts';
 
 /** Parses `--thread <id>` and `--user <id>`; anything else is bad input. */
@@ -38,8 +37,8 @@ export const chatCommand: CliCommand = {
         thread,
         user,
         json: ctx.json,
-        filesDir: ctx.config().filesDir ?? defaultFilesDir,
-      interactive: Boolean(process.stdin.isTTY) && !ctx.json,
+        filesDir: ctx.config().filesDir,
+        interactive: Boolean(process.stdin.isTTY) && !ctx.json,
       });
     } finally {
       await quorum.close();

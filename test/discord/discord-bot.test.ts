@@ -163,13 +163,20 @@ describe('the Discord bot against a fake Discord', () => {
     expect(edit.files[0]!.content).toMatch(/^# /m);
   });
 
-  it('attaches the thread’s architecture as a PNG picture for /design diagram', async () => {
-    const i = slash(h.fake, alice, 'design', { sub: 'diagram' }, { threadId });
-    const edit = await h.fake.waitFor((c) => c.method === 'PATCH' && c.path.includes(i.token) && c.files.length > 0);
-    expect(edit.files).toHaveLength(1);
-    expect(edit.files[0]!.name).toMatch(/-diagram\.png$/);
-    expect(pngSize(edit.files[0]!.bytes).width).toBeGreaterThanOrEqual(800);
-    expect(limitViolations(edit.body)).toEqual([]);
+  it('attaches the thread’s architecture as a PNG picture when the card’s Diagram button is clicked', async () => {
+    const from = h.fake.calls.length;
+    const show = slash(h.fake, alice, 'design', { sub: 'show' }, { threadId });
+    await h.fake.waitFor((c) => c.method === 'PATCH' && c.path.includes(show.token));
+    await settle(h.fake);
+    const card = sentSince(from).concat(h.fake.calls.slice(from).filter((c) => c.method === 'PATCH').map((c) => c.response)).find((m) => componentsOf(m).some((c) => c.label === 'Diagram'));
+    expect(card, 'the card with its Diagram button').toBeDefined();
+    const button = componentsOf(card).find((c) => c.label === 'Diagram')!;
+    const before = h.fake.calls.length;
+    click(h.fake, alice, card, button.custom_id, { threadId });
+    const sent = await h.fake.waitFor((c) => h.fake.calls.indexOf(c) >= before && c.files.length > 0);
+    expect(sent.files[0]!.name).toMatch(/-diagram\.png$/);
+    expect(pngSize(sent.files[0]!.bytes).width).toBeGreaterThanOrEqual(800);
+    expect(limitViolations(sent.body)).toEqual([]);
   });
 
   it('keeps guilds apart: a design of one guild is not listed in another', async () => {

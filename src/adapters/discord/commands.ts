@@ -16,7 +16,6 @@ export const designSubcommands = {
   list: 'designs',
   history: 'history',
   export: 'export',
-  diagram: 'diagram',
 } as const;
 
 const entryDescriptions: Record<keyof typeof entryCommands, string> = {
@@ -32,7 +31,6 @@ const designDescriptions: Record<keyof typeof designSubcommands, string> = {
   list: 'List the designs of this channel',
   history: 'List the saved versions of this thread’s design',
   export: 'Export this thread’s design as a Markdown record',
-  diagram: 'Draw this thread’s design as a picture',
 };
 
 /** Every slash command Quorum registers, as the JSON body of Discord's bulk overwrite. */

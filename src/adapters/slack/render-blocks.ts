@@ -67,7 +67,7 @@ function selectBlocks(choices: Choice[], context: ActionContext, next: () => str
  * navigation commands (skip, back …), which stay buttons. The assessment card's commands are always
  * buttons, in rows of five. "Share in channel" joins the last row.
  */
-function choiceBlocks(choices: Choice[], context: ActionContext, share: string | undefined, next: () => string, allButtons: boolean): types.KnownBlock[] {
+function choiceControls(choices: Choice[], context: ActionContext, share: string | undefined, next: () => string, allButtons: boolean): types.KnownBlock[] {
   const button = (label: string, value: string, actionId: string): types.Button[] => {
     const encoded = encodeButtonValue({ ...context, value });
     return encoded ? [{ type: 'button', text: plain(label, slackLimits.buttonText), value: encoded, action_id: actionId }] : [];
@@ -161,12 +161,14 @@ function blockSize(block: types.KnownBlock): number {
 export function renderBlocks(reply: Reply, options: RenderOptions): SlackMessage[] {
   let actionCount = 0;
   const next = () => `${choiceActionPrefix}${actionCount++}`;
+  // The assessment card's commands are always buttons (rows of five); other replies follow choiceControls' rule.
+  const choiceBlocks = (choices: Choice[], ctx: ActionContext, share: string | undefined, n: () => string) => choiceControls(choices, ctx, share, n, reply.kind === 'assessment');
   const context: ActionContext = {
     ...options.context,
     ...(reply.design && { version: reply.design.version }),
     ...(reply.drawnFor && { drawnFor: reply.drawnFor }),
   };
-  const blocks = [...bodyBlocks(reply), ...itemBlocks(reply, context, next), ...choiceBlocks(reply.choices ?? [], context, options.share, next, reply.kind === 'assessment')];
+  const blocks = [...bodyBlocks(reply), ...itemBlocks(reply, context, next), ...choiceBlocks(reply.choices ?? [], context, options.share, next)];
 
   const groups: types.KnownBlock[][] = [[]];
   let size = 0;

@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { defaultFilesDir } from '../../config.ts';
 import type { Core } from '../../dialog/core.ts';
 import type { Reply } from '../../dialog/reply.ts';
 import type { Turn } from '../../dialog/turn.ts';
@@ -25,8 +26,8 @@ export interface TerminalOptions {
   json: boolean;
   /** Show a prompt and a greeting (stdin is a terminal). */
   interactive: boolean;
-  /** Where attachments (diagrams, exports) are written (QUORUM_FILES). */
-  filesDir: string;
+  /** Where attachments (diagrams, exports) are written (QUORUM_FILES); `./var/files` when unset. */
+  filesDir?: string | undefined;
 }
 
 /** The JSON shape of one reply in `chat --json`. */
@@ -95,7 +96,7 @@ export async function startTerminal(core: Core, options: TerminalOptions): Promi
     }
     const { replies } = await core.handle(turn);
     lastChoices = replies.flatMap((r) => r.choices ?? []);
-    const files = await Promise.all(replies.map((r) => (r.file ? writeFiles(options.filesDir, r.file) : [])));
+    const files = await Promise.all(replies.map((r) => (r.file ? writeFiles(options.filesDir ?? defaultFilesDir, r.file) : [])));
     if (options.json) {
       write(JSON.stringify({ turn: turnNumber, replies: replies.map((r, i) => replyToJson(r, files[i])) }));
     } else {
