@@ -1,10 +1,10 @@
 import { createInterface } from 'node:readline';
-import { defaultFilesDir } from '../../config.ts';
 import type { Core } from '../../dialog/core.ts';
 import type { Reply } from '../../dialog/reply.ts';
 import type { Turn } from '../../dialog/turn.ts';
 import { renderText } from './render-text.ts';
 import { writeReplyFile, type WrittenFile } from './write-files.ts';
+import { defaultFilesDir } from '../../config.ts';
 
 /** Writes a reply's file; a disk that refuses is said in the conversation rather than ending it. */
 async function writeFiles(dir: string, file: NonNullable<Reply['file']>): Promise<WrittenFile[]> {
