@@ -131,8 +131,13 @@ export function createCore(deps: CoreDeps): Core {
 
   async function perform(result: EngineResult, ctx: CommandContext): Promise<CommandOutcome> {
     switch (result.tag) {
-      case 'command':
+      case 'command': {
+        // The interview's first answer is a description even when it opens with a command's word ("search autocomplete: 40k queries/s …").
+        const text = ctx.turn.text ?? '';
+        const describing = ctx.state.mode === 'interviewing' && ctx.state.walk === 'describe' && result.spec.verbs !== undefined && !ctx.turn.action;
+        if (describing && statedFieldCount(text) >= describedFields) return finishStep(ctx, answerText(ctx.state, { interview, design: ctx.snapshot }, ctx.turn, text));
         return result.spec.run(ctx, result.args);
+      }
       case 'question': {
         // "what if writes go 10x?" changes the design; any other question is answered.
         const whatIf = whatIfWords(ctx.state, { interview, design: ctx.snapshot }, ctx.turn, ctx.turn.action?.value ?? ctx.turn.text ?? '');
