@@ -47,6 +47,13 @@ const sentenceWords = 3;
 function aboutScore(score: number): number {
   return Math.min(maxFuzzyScore, (maxFuzzyScore * score) / (score + 3));
 }
+/**
+ * Work per lookup is bounded whatever is typed: no name is anywhere near this long, so the rest of
+ * a longer query cannot change which entry it names, only how long the lookup takes.
+ */
+export const maxQueryLength = 256;
+/** Distinct words of a query that are matched one by one (each costs a few map reads and typo variants). */
+const maxQueryWords = 16;
 
 function addTo(map: Map<string, number[]>, key: string, idx: number): void {
   const list = map.get(key);
@@ -145,7 +152,8 @@ export function createSearch(catalog: Catalog): Search {
   };
 
   return {
-    lookup(query, opts = {}) {
+    lookup(typed, opts = {}) {
+      const query = typed.length > maxQueryLength ? typed.slice(0, maxQueryLength) : typed;
       const limit = opts.limit ?? 10;
       const kinds = opts.kinds ? new Set(opts.kinds) : undefined;
       const allowed = (e: Entry): boolean => !kinds || kinds.has(e.kind);
@@ -158,7 +166,7 @@ export function createSearch(catalog: Catalog): Search {
       for (const idx of exact.get(key) ?? []) give(idx, 1);
       for (const k of looseKeys(query)) for (const idx of loose.get(k) ?? []) give(idx, looseScore);
 
-      const meaningful = [...new Set(meaningfulWords(query))];
+      const meaningful = [...new Set(meaningfulWords(query))].slice(0, maxQueryWords);
       const form = meaningful.join('');
       const cover = new Map<number, number>();
       const text = new Map<number, number>();

@@ -45,6 +45,8 @@ export class TermIndex {
   private variantTable: Map<string, string[]> | undefined;
   private readonly text = new Map<string, number[]>();
   private readonly docCount: number;
+  /** No query word longer than this by more than its typos can be a typo of a name word. */
+  private readonly longestName: number;
 
   constructor(docs: readonly TermDoc[]) {
     this.docCount = docs.length;
@@ -53,6 +55,7 @@ export class TermIndex {
       for (const word of doc.text) addPosting(this.text, word, i);
     });
     this.sortedNames = [...this.names.keys()].sort();
+    this.longestName = this.sortedNames.reduce((most, w) => Math.max(most, w.length), 0);
   }
 
   /**
@@ -91,7 +94,9 @@ export class TermIndex {
       }
     }
     const typos = maxTypos(word.length);
-    if (typos > 0) {
+    // A typo changes the length by at most `typos`, so a longer word meets no name word: skipping it
+    // loses nothing and keeps the deletion variants (quadratic in the length) of a small word only.
+    if (typos > 0 && word.length <= this.longestName + typos) {
       const seen = new Set<string>();
       const variants = this.variants;
       for (const variant of deletions(word, typos)) {

@@ -21,8 +21,12 @@ export function closeNames(word: string, candidates: readonly string[], limit = 
   return candidates
     .map((name) => {
       const n = normalizeId(name);
-      const contains = n.includes(target) || target.includes(n) ? 0.5 : 0;
-      return { name, score: distance(target, n) / Math.max(n.length, target.length, 1) - contains };
+      const longest = Math.max(n.length, target.length, 1);
+      const apart = Math.abs(n.length - target.length);
+      // When one holds the other the distance is the length difference; otherwise it is at least that,
+      // so a pair too far apart in length is dropped without the quadratic comparison.
+      if (n.includes(target) || target.includes(n)) return { name, score: apart / longest - 0.5 };
+      return { name, score: apart / longest >= 0.6 ? 1 : distance(target, n) / longest };
     })
     .filter((c) => c.score < 0.6)
     .sort((a, b) => a.score - b.score)

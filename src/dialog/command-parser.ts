@@ -33,14 +33,14 @@ const questionForms: RegExp[] = [
  */
 export function readMessage(input: string): ParsedMessage {
   const text = input.trim().replace(/\s+/g, ' ');
-  const lower = text.toLowerCase().replace(/[.!]+$/, '');
+  const lower = text.toLowerCase().replace(/(?<![.!])[.!]+$/, '');
   const phrase = byPhrase.get(lower);
   if (phrase) return { type: 'command', spec: phrase, args: phrase.parse?.('', lower) ?? {} };
 
   const space = lower.indexOf(' ');
   const word = space === -1 ? lower : lower.slice(0, space);
   // "laws?" and "capabilities?" are the kind lists; other words keep their question mark.
-  const verb = kindWords[word.replace(/\?+$/, '')] ? word.replace(/\?+$/, '') : word;
+  const verb = kindWords[word.replace(/(?<!\?)\?+$/, '')] ? word.replace(/(?<!\?)\?+$/, '') : word;
   const arg = space === -1 ? '' : text.slice(space + 1).trim();
   for (const spec of byVerb.get(verb) ?? []) {
     const args = spec.parse ? spec.parse(arg, verb) : arg === '' ? {} : undefined;

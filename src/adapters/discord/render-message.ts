@@ -1,4 +1,5 @@
-import { escapeMarkdown, type APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord.js';
+import { boundedReply } from '../../dialog/bounded-reply.ts';
 import type { Reply } from '../../dialog/reply.ts';
 import { choiceRows, itemRows, type ActionRow } from './render-components.ts';
 import type { Drawn, LongValues } from './custom-id.ts';
@@ -39,14 +40,24 @@ const colors: Record<Reply['kind'], number> = {
 
 type Piece = { kind: 'description'; text: string } | { kind: 'field'; name: string; value: string; inline: boolean };
 
-const escape = (text: string): string => escapeMarkdown(text);
+/**
+ * Backslash before every character Discord formats with (bold, italics, underline, strike, spoiler,
+ * code, and the backslash itself), in one linear pass. discord.js's escapeMarkdown looks behind at
+ * every position and takes seconds on a 10,000-character reply.
+ */
+const escape = (text: string): string => text.replace(/[\\*_~`|]/g, '\\$&');
+
+/** Messages one reply may become; past them the rest is cut with a note, so no reply floods a channel. */
+export const maxMessagesPerReply = 5;
+const cutNote = '*(The rest of this reply was too long to post here.)*';
 
 /**
  * Renders a neutral reply as one or more Discord messages within every limit of limits.ts:
  * long text is split cleanly into more embeds and messages, choices become buttons or select menus
  * on the last message, and no message can mention anyone.
  */
-export function renderReply(reply: Reply, ctx: RenderContext): DiscordMessage[] {
+export function renderReply(whole: Reply, ctx: RenderContext): DiscordMessage[] {
+  const reply = boundedReply(whole);
   const stamp = reply.drawnFor;
   const drawn: Drawn = stamp
     ? { designVersion: stamp.design, ...(stamp.session !== undefined && { sessionVersion: stamp.session }) }
@@ -63,11 +74,19 @@ export function renderReply(reply: Reply, ctx: RenderContext): DiscordMessage[] 
   if (reply.formulas?.length && !reply.assessment) fields.push({ label: 'Formulas', value: reply.formulas.join('\n') });
 
   const structured = Boolean(reply.title || reply.summary || fields.length > 0);
-  const messages: DiscordMessage[] = structured ? embedMessages(reply, fields) : contentMessages(reply.text);
+  const messages = capMessages(structured ? embedMessages(reply, fields) : contentMessages(reply.text));
   const last = messages.at(-1)!;
   last.components = rows;
   if (reply.file) last.file = reply.file;
   return messages;
+}
+
+function capMessages(messages: DiscordMessage[]): DiscordMessage[] {
+  if (messages.length <= maxMessagesPerReply) return messages;
+  const kept = messages.slice(0, maxMessagesPerReply);
+  const last = kept.at(-1)!;
+  last.content = last.content ? `${clip(last.content, max.content - cutNote.length - 1)}\n${cutNote}` : cutNote;
+  return kept;
 }
 
 function contentMessages(text: string): DiscordMessage[] {

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { boundedReply } from '../../dialog/bounded-reply.ts';
 import type { Choice, Reply } from '../../dialog/reply.ts';
 import {
   choiceActionPrefix,
@@ -29,6 +30,9 @@ export interface RenderOptions {
 
 // Beyond Slack's per-block caps, keep each message readable and well under its payload limits.
 const charsPerMessage = 12_000;
+/** Messages one reply may become; past them the body is cut with a note, so no reply floods a thread. */
+export const maxMessagesPerReply = 4;
+const cutNote: types.KnownBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: '_The rest of this reply was too long to post here._' }] };
 
 const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: truncate(plainSafe(text), max), emoji: true });
 
@@ -154,11 +158,23 @@ function blockSize(block: types.KnownBlock): number {
   return JSON.stringify(block).length;
 }
 
+/** The body blocks that fit in all but the last of the messages a reply may take (the last keeps the choices). */
+function capBody(blocks: types.KnownBlock[]): types.KnownBlock[] {
+  const room = maxMessagesPerReply - 1;
+  let size = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    size += blockSize(blocks[i]!);
+    if (i >= room * slackLimits.blocksPerMessage - 1 || size > room * charsPerMessage) return [...blocks.slice(0, i), cutNote];
+  }
+  return blocks;
+}
+
 /**
  * Renders a neutral reply as one or more Block Kit messages, each within Slack's limits.
  * A long reply is split between blocks, never inside one; the choices always come last.
  */
-export function renderBlocks(reply: Reply, options: RenderOptions): SlackMessage[] {
+export function renderBlocks(whole: Reply, options: RenderOptions): SlackMessage[] {
+  const reply = boundedReply(whole);
   let actionCount = 0;
   const next = () => `${choiceActionPrefix}${actionCount++}`;
   // The assessment card's commands are always buttons (rows of five); other replies follow choiceControls' rule.
@@ -168,7 +184,7 @@ export function renderBlocks(reply: Reply, options: RenderOptions): SlackMessage
     ...(reply.design && { version: reply.design.version }),
     ...(reply.drawnFor && { drawnFor: reply.drawnFor }),
   };
-  const blocks = [...bodyBlocks(reply), ...itemBlocks(reply, context, next), ...choiceBlocks(reply.choices ?? [], context, options.share, next)];
+  const blocks = [...capBody(bodyBlocks(reply)), ...itemBlocks(reply, context, next), ...choiceBlocks(reply.choices ?? [], context, options.share, next)];
 
   const groups: types.KnownBlock[][] = [[]];
   let size = 0;

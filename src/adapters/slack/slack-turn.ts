@@ -13,7 +13,7 @@ export function unescapeSlackText(text: string): string {
 /** Removes mentions of the bot (`<@U123>` or `<@U123|quorum>`) from a message. */
 export function stripBotMention(text: string, botUserId: string | undefined): string {
   if (!botUserId) return text.trim();
-  return text.replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+  return text.replace(new RegExp(`<@${botUserId}(?:\\|[^<>]*)?>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** A Slack turn for the core: thread = the thread's ts, or the channel id for a direct message. */

@@ -1,3 +1,4 @@
+import { boundedReply } from '../../dialog/bounded-reply.ts';
 import type { Reply } from '../../dialog/reply.ts';
 
 function indent(text: string): string {
@@ -12,7 +13,8 @@ function indent(text: string): string {
  * entries on one line, and choices as numbered options ("#1 Show P8 (show P8)") that the
  * terminal lets you pick by typing `#1`. `firstChoice` numbers this reply's choices after earlier ones.
  */
-export function renderText(reply: Reply, options: { firstChoice?: number } = {}): string {
+export function renderText(whole: Reply, options: { firstChoice?: number } = {}): string {
+  const reply = boundedReply(whole);
   const first = options.firstChoice ?? 1;
   // The card's commands are one line of numbers under it, so the card keeps its 15 lines.
   if (reply.assessment) return [reply.text, choiceLines(reply, first).join('  ')].filter(Boolean).join('\n');

@@ -7,7 +7,7 @@ export const explainCommand = defineCommand<{ query: string }>({
   name: 'explain',
   verbs: ['explain'],
   parse(arg) {
-    const query = arg.replace(/\?+$/, '').trim();
+    const query = arg.replace(/(?<!\?)\?+$/, '').trim();
     return query === '' ? undefined : { query };
   },
   run(ctx, { query }) {

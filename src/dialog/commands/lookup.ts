@@ -11,7 +11,7 @@ export const lookupCommand = defineCommand<{ query: string; kind?: LookupKind }>
   parse(arg, verb) {
     const kind = kindWords[verb];
     if (!kind) return { query: requireArg(arg, 'lookup <words>') };
-    const query = arg.replace(/\?+$/, '').trim();
+    const query = arg.replace(/(?<!\?)\?+$/, '').trim();
     return query === '' ? undefined : { query, kind };
   },
   run(ctx, { query, kind }) {

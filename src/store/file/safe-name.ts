@@ -14,8 +14,8 @@ export function safeName(raw: string): string {
   const readable = raw
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+    .replace(/^-+|(?<!-)-+$/g, '')
     .slice(0, 32)
-    .replace(/-+$/, '');
+    .replace(/(?<!-)-+$/, '');
   return `${readable || 'x'}-${shortHash(raw)}`;
 }
