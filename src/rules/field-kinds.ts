@@ -84,7 +84,7 @@ function parseDays(text: string, field: string): number {
     const long = /^([\d.,]+)\s*([a-z]+)$/.exec(trimmed);
     const unit = long?.[2] ? DAYS_PER_LONG_UNIT.find(([pattern]) => pattern.test(long[2]!)) : undefined;
     if (long?.[1] && unit) return Number(long[1].replace(/,/g, '')) * unit[1];
-    if (/^[\d.,]+\s*(?:d|days?)?$/.test(trimmed)) return parseDuration(trimmed.replace(/\s*(?:d|days?)$/, ''), 's', field);
+    if (/^[\d.,]+\s*(?:d|days?)?$/.test(trimmed)) return parseDuration(trimmed.replace(/(?<!\s)\s*(?:d|days?)$/, ''), 's', field);
   }
   return parseDuration(text, 's', field) / 86_400;
 }
@@ -131,8 +131,14 @@ export function checkFieldValue(field: RequirementField, value: unknown): unknow
   return checked.data;
 }
 
+/** Raw text longer than this is no single value: refused before any pattern scans it (patterns here see raw text). */
+const maxRawValueLength = 1000;
+
 function parseByKind(field: RequirementField, text: string): unknown {
   const info = fieldInfo[field];
+  if (info.kind !== 'text' && typeof text === 'string' && text.length > maxRawValueLength) {
+    throw badValue(`that is too long to be a value for ${field}; write something short like ${info.example}`);
+  }
   switch (info.kind) {
     case 'rate':
       return parseRate(text, field);
@@ -147,7 +153,7 @@ function parseByKind(field: RequirementField, text: string): unknown {
     case 'sizeKb':
       return parseKb(text, field);
     case 'amount':
-      return parseRate(text.replace(/\s*(?:followers?|recipients?|subscribers?|users?|people)$/i, ''), field);
+      return parseRate(text.replace(/(?<!\s)\s*(?:followers?|recipients?|subscribers?|users?|people)$/i, ''), field);
     case 'sizeGb':
       return parseSizeGb(text, field);
     case 'count':
