@@ -92,7 +92,7 @@ describe('work per input is bounded, whatever its length', () => {
     const { core } = await makeCore();
     await fc.assert(
       fc.asyncProperty(readableRepeat, fc.constantFrom('t1', 't2'), async (text, thread) => {
-        const replies = await core.handle(said(text, 'alice', { thread }));
+        const { replies } = await core.handle(said(text, 'alice', { thread }));
         expect(replies.length).toBeGreaterThan(0);
         expect(replies.some((r) => r.error?.code === 'internal')).toBe(false);
       }),
