@@ -4,7 +4,7 @@ import { fieldInfo, parseFieldValue } from '../rules/field-kinds.ts';
 import type { RequirementField } from '../rules/requirements.ts';
 import type { InterviewStep } from './interview-schema.ts';
 
-const normalize = (text: string): string => text.trim().toLowerCase().replace(/[\s_]+/g, ' ').replace(/[.!]+$/, '');
+const normalize = (text: string): string => text.trim().toLowerCase().replace(/[\s_]+/g, ' ').replace(/(?<![.!])[.!]+$/, '');
 
 /** Answers that leave a question open on purpose, on every step. */
 const NOT_SURE = new Set(['not sure', 'unsure', 'dont know', "don't know", 'no idea', 'idk', 'unknown', 'dunno', 'pass', 'n/a', 'na', 'tbd', 'not yet', 'no clue']);
