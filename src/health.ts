@@ -4,7 +4,7 @@ import type { DesignStore } from './dialog/ports/design-store.ts';
 /** What `/healthz` answers: 200 with `{"ok":true,"store":"ok"}`, or 503 when the store does not answer. */
 export interface Health {
   status: 200 | 503;
-  body: { ok: boolean; store: 'ok' | 'unreachable' };
+  body: { ok: boolean; store: 'ok' | 'unreachable' | 'unwritable' };
 }
 
 // A key no conversation can have, so the probe reads nothing real and writes nothing.
@@ -18,6 +18,8 @@ export async function checkHealth(designs: DesignStore, timeoutMs = 2000): Promi
   });
   try {
     await Promise.race([designs.getSession(probeKey), timeout]);
+    // Reads answering is not enough: a store that cannot save loses every change (reads still serve).
+    if (designs.canWrite && !(await Promise.race([designs.canWrite(), timeout]))) return { status: 503, body: { ok: false, store: 'unwritable' } };
     return { status: 200, body: { ok: true, store: 'ok' } };
   } catch {
     return { status: 503, body: { ok: false, store: 'unreachable' } };

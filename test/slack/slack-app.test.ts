@@ -62,7 +62,8 @@ describe('the Slack app over HTTP', () => {
     const body = eventBody({ team: 'T1' }, { type: 'app_mention', user: 'U1', text: '<@UBOT> help', ts: '1700000200.000001', channel: 'C-forged' });
     const forged = await postToSlackApp(h.port, body, { secret: 'not-the-secret' });
     const stale = await postToSlackApp(h.port, body, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
-    expect([forged.status, stale.status]).toEqual([401, 401]);
+    const ahead = await postToSlackApp(h.port, body, { timestamp: Math.floor(Date.now() / 1000) + 6 * 60 });
+    expect([forged.status, stale.status, ahead.status]).toEqual([401, 401, 401]);
     // A genuine request afterwards is answered, and it is the only thing that reached the API.
     await h.event({ team: 'T1' }, { type: 'app_mention', user: 'U1', text: '<@UBOT> help', ts: '1700000200.000002', channel: 'C-genuine' });
     await h.settle(before);
@@ -85,6 +86,23 @@ describe('the Slack app over HTTP', () => {
     await h.settle(afterRetry);
     expect(postsIn(h.fake, 'C-after-retry').length).toBeGreaterThan(0);
     expect(postsIn(h.fake, 'C-retry')).toHaveLength(answered);
+  });
+
+  it('answers an event whose retry claim cannot be written (dedup store down) instead of dropping it', async () => {
+    // Fault injection on the port instance: the claim fails as a read-only or unreachable store fails.
+    const dedup = h.quorum.stores.dedup;
+    const claim = dedup.claim;
+    dedup.claim = async () => {
+      throw new Error('EROFS: read-only file system');
+    };
+    try {
+      const since = h.fake.calls.length;
+      await h.event({ team: 'T1' }, { type: 'app_mention', user: 'U1', text: '<@UBOT> show P5', ts: '1700000400.000001', channel: 'C-claim-down' });
+      await h.settle(since);
+      expect(postsIn(h.fake, 'C-claim-down').length).toBeGreaterThan(0);
+    } finally {
+      dedup.claim = claim;
+    }
   });
 
   it('never echoes <!channel>, @everyone or a user mention from user text as a live mention', async () => {

@@ -9,7 +9,10 @@ import { eventDedupTtlMs } from './slack-deps.ts';
 export function dropRetries(dedup: EventDedup, dropped: () => void = () => {}): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !(await dedup.claim(`slack:${eventId}`, eventDedupTtlMs))) {
+    // A claim that cannot be written (store down or read-only) lets the event through: the turn then
+    // answers, at worst that nothing was saved, where dropping it would leave the person with silence.
+    const first = typeof eventId === 'string' ? await dedup.claim(`slack:${eventId}`, eventDedupTtlMs).catch(() => true) : true;
+    if (!first) {
       dropped();
       return;
     }

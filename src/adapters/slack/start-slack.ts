@@ -116,9 +116,29 @@ function createApp(deps: SlackDeps, config: NonNullable<Config['slack']>, option
       // Bolt adds the client options (the Web API base) itself only to a receiver it builds.
       installerOptions: { installPath: '/slack/install', directInstall: true, clientOptions },
     });
-    return { app: new App({ ...common, receiver }) };
+    return { app: new App({ ...common, receiver: refuseFutureTimestamps(receiver) }) };
   }
-  return { app: new App({ ...common, receiver: new HTTPReceiver(http), token: config.botToken }) };
+  return { app: new App({ ...common, receiver: refuseFutureTimestamps(new HTTPReceiver(http)), token: config.botToken }) };
+}
+
+/** How far ahead of our clock a signed request may be dated: Bolt's own window for old ones. */
+const maxRequestAheadMs = 5 * 60 * 1000;
+
+/**
+ * Bolt refuses a signed request older than five minutes but accepts one dated any time ahead, so a
+ * captured request signed for the future could be replayed for as long as that. Refused with 401.
+ */
+function refuseFutureTimestamps(receiver: HTTPReceiver): HTTPReceiver {
+  const inner = receiver.requestListener;
+  receiver.requestListener = (req, res) => {
+    const sent = Number(req.headers['x-slack-request-timestamp']);
+    if (Number.isFinite(sent) && sent * 1000 > Date.now() + maxRequestAheadMs) {
+      res.writeHead(401).end();
+      return;
+    }
+    inner(req, res);
+  };
+  return receiver;
 }
 
 /**

@@ -96,6 +96,11 @@ export interface DesignStore extends SessionStore {
   listDesigns(channel: ChannelKey): Promise<DesignSummary[]>;
   /** Designs in a workspace that a user saved a version of, most recent first (App Home). */
   listUserDesigns(platform: string, workspace: string, user: string, limit: number): Promise<DesignSummary[]>;
+  /**
+   * Whether a write would succeed now (a probe that touches no design): false for a full or
+   * read-only disk, a database in recovery or read-only. Health checks ask it; reads never need it.
+   */
+  canWrite?(): Promise<boolean>;
   close(): Promise<void>;
 }
 

@@ -9,7 +9,7 @@ export function openLowdbInstallationRepo(directory: string): InstallationRepo &
   const file = new LockedJsonFile(systemFilePath(directory, 'installations'), InstallationsFileData, () => ({
     schemaVersion: storeSchemaVersion,
     installations: [],
-  }));
+  }), { secret: true });
   const remove = (keep: (key: string) => boolean) =>
     file.update((data) => {
       const before = data.installations.length;

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Low } from 'lowdb';
 import type { z } from 'zod';
@@ -23,10 +23,14 @@ export class LockedJsonFile<T> {
   readonly schema: z.ZodType<T>;
   readonly empty: () => T;
 
-  constructor(file: string, schema: z.ZodType<T>, empty: () => T) {
+  /** When set, the file (and its folder) are readable by their owner only: it holds secrets. */
+  readonly secret: boolean;
+
+  constructor(file: string, schema: z.ZodType<T>, empty: () => T, options: { secret?: boolean } = {}) {
     this.file = file;
     this.schema = schema;
     this.empty = empty;
+    this.secret = options.secret ?? false;
   }
 
   /** Runs `update` on the data and writes the file when it reports a change. */
@@ -37,8 +41,11 @@ export class LockedJsonFile<T> {
       try {
         const { result, changed } = update(low.data);
         if (changed) {
-          await mkdir(path.dirname(this.file), { recursive: true });
+          await mkdir(path.dirname(this.file), { recursive: true, ...(this.secret && { mode: 0o700 }) });
+          if (this.secret) await chmod(path.dirname(this.file), 0o700);
           await low.write();
+          // The temp file behind the atomic write is made with the default mode; the folder above keeps it private meanwhile.
+          if (this.secret) await chmod(this.file, 0o600);
         }
         return result;
       } catch (err) {

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isUserError } from '../../errors.ts';
 import { openChannelFile } from './channel-file.ts';
@@ -135,6 +135,19 @@ export async function openLowdbStore(directory: string, options: LowdbStoreOptio
     deleteSession: async (key) => {
       const existed = await withChannel(key, true, async ({ state }) => state.sessions.has(key.thread));
       if (existed) await change(key, ({ state }) => void state.sessions.delete(key.thread));
+    },
+
+    async canWrite() {
+      // A probe file written and removed beside the data: fails as a save would on a full or read-only disk.
+      const probe = path.join(root, '_system', `.write-probe-${process.pid}`);
+      try {
+        await mkdir(path.dirname(probe), { recursive: true });
+        await writeFile(probe, 'ok');
+        await rm(probe, { force: true });
+        return true;
+      } catch {
+        return false;
+      }
     },
 
     async close() {

@@ -7,6 +7,9 @@ import { createPostgresEventDedup } from './postgres-dedup.ts';
 import { createPostgresInstallationRepo } from './postgres-installations.ts';
 import { createPostgresStore } from './postgres-store.ts';
 
+/** How long connecting, and any one query, may take before it fails (milliseconds). */
+export const timeouts = { connectMs: 5_000, queryMs: 10_000 };
+
 /** Options for opening the Postgres store: the clock, and how many connections each instance may hold. */
 export interface OpenPostgresOptions {
   now?: () => Date;
@@ -19,10 +22,21 @@ export interface OpenPostgresOptions {
  * the designs, event dedup and installations kept there. A database Quorum cannot reach is a UserError.
  */
 export async function openPostgresStore(url: string, options: OpenPostgresOptions = {}): Promise<OpenedStore> {
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
-  // An idle connection that breaks is dropped by the pool; the next query opens a fresh one
-  // or fails loudly, so there is nothing to do here except not crash the process.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    // A frozen or unreachable server fails the turn within seconds instead of queueing turns behind it.
+    connectionTimeoutMillis: timeouts.connectMs,
+    query_timeout: timeouts.queryMs,
+    statement_timeout: timeouts.queryMs,
+  });
+  // A connection that breaks (a server restart) emits 'error' on its client, checked out or idle;
+  // unheard, that event kills the process. The pool drops a broken client, and the query in flight
+  // fails with its own error, which the turn reports; the next query opens a fresh connection.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   try {
     await applyMigrations(pool);
   } catch (err) {

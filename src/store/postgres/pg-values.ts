@@ -6,16 +6,20 @@ export type Queryable = Pick<Pool | PoolClient, 'query'>;
 /** Runs `work` in one transaction on one client: commits what it returns, rolls back what it throws. */
 export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  let broken: Error | undefined;
   try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await client.query('ROLLBACK').catch((rollbackFailed: Error) => {
+      broken = rollbackFailed;
+    });
     throw err;
   } finally {
-    client.release();
+    // A client that could not even roll back has a broken connection: destroy it, do not pool it.
+    client.release(broken);
   }
 }
 

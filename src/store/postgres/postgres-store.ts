@@ -191,6 +191,13 @@ export function createPostgresStore(pool: Pool, options: PostgresStoreOptions = 
       await pool.query(`DELETE FROM sessions WHERE ${byThread}`, keyOf(key));
     },
 
+    async canWrite() {
+      const { rows } = await pool.query<{ writable: boolean }>(
+        "SELECT NOT pg_is_in_recovery() AND current_setting('transaction_read_only') = 'off' AS writable",
+      );
+      return rows[0]?.writable === true;
+    },
+
     close() {
       closing ??= pool.end();
       return closing;
