@@ -13,6 +13,7 @@ import { benchDiagram } from './diagram-bench.ts';
 import { benchDiscord } from './discord-bench.ts';
 import { figure, formatTable, writeResults, type Figure } from './lib/figures.ts';
 import { newStoreDir } from './lib/seed-store.ts';
+import { benchHostileTurns, benchSaveGrowth } from './hostile-bench.ts';
 import { benchLookup } from './lookup-bench.ts';
 import { benchSlackConcurrency, benchSlackRoundTrip } from './slack-bench.ts';
 import { benchProductionStart } from './production-start-bench.ts';
@@ -78,6 +79,8 @@ if (wanted('store')) {
   }
 }
 
+await section('hostile', () => benchHostileTurns({ quick }));
+await section('save-growth', () => benchSaveGrowth({ quick }));
 await section('slack', () => benchSlackRoundTrip({ samples: plan.slackSamples, warmup: plan.warmup }));
 await section('concurrency', () => benchSlackConcurrency({ interviews: plan.interviews }));
 await section('discord', () => benchDiscord({ samples: plan.discordSamples, warmup: plan.warmup }));

@@ -35,7 +35,7 @@ const YES_NO_LEAD =
   /^(?:should|shall|can|could|must|do|does|is|are|would|will|may|might)\s+(?:we|i|you|it|they|this|that|there|our|one)?\s*(?:really\s+|even\s+|still\s+|actually\s+)?(?:ok(?:ay)? to\s+|fine to\s+|safe to\s+|a good idea to\s+|wise to\s+|need to\s+|have to\s+|want to\s+)?(?:use|add|put|run|keep|do|need|have|go with|adopt|introduce|pick|choose|build|rely on|apply|hedge|retry|shard|cache|make|allow|enable)?\s*/;
 
 function stripEnd(text: string): string {
-  return text.replace(/[?!.\s]+$/, '').trim();
+  return text.replace(/(?<![?!.\s])[?!.\s]+$/, '').trim();
 }
 
 /** The two sides of "X vs Y (for Z)", with the context that follows Y; undefined when the text weighs nothing. */

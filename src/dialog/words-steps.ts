@@ -53,7 +53,7 @@ const LEAD_IN = /^(?:what if|what about|and if|suppose|assume|lets say|let's say
  * "make it five nines" and "what if we add exactly-once" set what the words state. Needs a saved design.
  */
 export function whatIfWords(s: SessionState, ctx: StepContext, turn: Turn, text: string): Step | undefined {
-  const lower = text.toLowerCase().replace(/[?!.]+$/, '').replace(/\s+/g, ' ').trim();
+  const lower = text.toLowerCase().replace(/(?<![?!.])[?!.]+$/, '').replace(/\s+/g, ' ').trim();
   const lead = LEAD_IN.exec(lower);
   if (!lead || !ctx.design) return undefined;
   const rest = lower.slice(lead[0].length).replace(/^(?:we|the|our)\s+/, '');
