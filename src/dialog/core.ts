@@ -49,6 +49,22 @@ export interface CoreDeps {
   issueUrlTemplate?: string;
   /** Receives unexpected errors (bugs) with the turn they happened in; defaults to stderr. */
   log?: (err: unknown, context: Record<string, unknown>) => void;
+  /** How long a turn may take before the person is told it took too long (default 20 s). */
+  turnBudgetMs?: number;
+}
+
+/** The default per-turn time budget: past it the person hears so instead of waiting on a frozen store. */
+export const defaultTurnBudgetMs = 20_000;
+
+class TurnTooSlow extends Error {}
+
+/** `work`, or a TurnTooSlow rejection once `ms` have passed; the work itself goes on (a write in flight is not torn). */
+function withinBudget<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TurnTooSlow()), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 /** The one door every adapter calls: a turn in, the replies and what to do with them out. Never throws. */
@@ -128,6 +144,7 @@ export function createCore(deps: CoreDeps): Core {
   const now = deps.now ?? (() => new Date());
   const ttl = deps.sessionTtlMs ?? defaultSessionTtlMs;
   const log = deps.log ?? defaultLog;
+  const budgetMs = deps.turnBudgetMs ?? defaultTurnBudgetMs;
 
   async function perform(result: EngineResult, ctx: CommandContext): Promise<CommandOutcome> {
     switch (result.tag) {
@@ -246,9 +263,16 @@ export function createCore(deps: CoreDeps): Core {
       try {
         const parsed = Turn.safeParse(input);
         if (!parsed.success) throw new UserError('bad_turn', 'I could not read that message (it lacks a platform, channel, thread or user).');
-        const result = await run(parsed.data);
+        const result = await withinBudget(run(parsed.data), budgetMs);
         return { ...result, replies: result.replies.map(neutralizeReply) };
       } catch (err) {
+        if (err instanceof TurnTooSlow) {
+          const seconds = Math.round(budgetMs / 1000);
+          return {
+            ...fallback,
+            replies: [errorReply('too_slow', `That took me too long (over ${seconds} s), so I stopped waiting; storage may be slow right now. Please try again in a moment, and check with \`show\` before repeating a change.`)],
+          };
+        }
         if (isUserError(err)) return { ...fallback, replies: [neutralizeReply(errorReply(err.code, err.message, err.hint))] };
         try {
           log(err, { platform: input?.platform, workspace: input?.workspace, channel: input?.channel, thread: input?.thread, user: input?.user });

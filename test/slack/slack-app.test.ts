@@ -88,6 +88,11 @@ describe('the Slack app over HTTP', () => {
     expect(postsIn(h.fake, 'C-retry')).toHaveLength(answered);
   });
 
+  it('acks a button it does not know with 200 instead of letting Bolt answer 404', async () => {
+    const res = await h.click(T1, { type: 'button', action_id: 'made_up_button', block_id: 'b', value: 'x' }, { messageTs: '1.9', ephemeral: true });
+    expect(res.status).toBe(200);
+  });
+
   it('answers an event whose retry claim cannot be written (dedup store down) instead of dropping it', async () => {
     // Fault injection on the port instance: the claim fails as a read-only or unreachable store fails.
     const dedup = h.quorum.stores.dedup;

@@ -79,4 +79,9 @@ export function registerBlockActions(app: App, deps: SlackDeps): void {
   app.action<BlockAction>(new RegExp(`^${linkActionPrefix}`), async ({ ack }) => {
     await ack();
   });
+  // Any other button (a message drawn by an older release, or a forged payload) is acked at once:
+  // unheard, Bolt answers Slack 404 after three seconds and the person sees an error on the button.
+  app.action<BlockAction>(new RegExp(`^(?!${choiceActionPrefix}|${linkActionPrefix}|${shareActionId}$)`), async ({ ack }) => {
+    await ack();
+  });
 }
