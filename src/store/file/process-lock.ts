@@ -71,7 +71,7 @@ export async function lockStoreDirectory(directory: string): Promise<() => Promi
     if (current && (elsewhere || alive(current.pid)) && current.pid !== process.pid) {
       throw new UserError(
         'store_locked',
-        `The file store in ${directory} is already used by another Quorum process (pid ${current.pid} on ${current.host}, since ${current.startedAt}). A file: store belongs to one process.`,
+        `The file store in ${directory} is already used by another Quorum process (pid ${current.pid} on ${current.host}, since ${current.startedAt}). A file: store belongs to one process; to run several, use QUORUM_STORE=postgres://… instead.`,
         { hint: 'Stop the other process, or run several instances on one database with QUORUM_STORE=postgres://…' },
       );
     }
