@@ -1,3 +1,4 @@
+import { defaultCosts } from './costs.ts';
 import { availabilityModel } from './models/availability.ts';
 import { partitionsModel } from './models/partitions.ts';
 import { requirementFields, type Requirements } from './requirements.ts';
@@ -139,8 +140,13 @@ export function deriveFacts(r: Requirements): Facts {
   if (r.dataSizeGb !== undefined || facts.accumulatedGb !== undefined) facts.storedGb = Math.max(r.dataSizeGb ?? 0, facts.accumulatedGb ?? 0);
   facts.largeObjects = (r.objectSizeKb ?? 0) >= readingThresholds.largeObjectKb;
   facts.contentTier = r.staticContent === true || facts.largeObjects;
+  facts.ingestsEvents = (r.domain === 'iot' || r.domain === 'analytics') && (r.writesPerSec ?? 0) > 0;
+  facts.analyticsStore = r.adHocQueries === true || ((r.domain === 'iot' || r.domain === 'analytics') && (r.retentionDays ?? 0) >= readingThresholds.longRetentionDays);
   if (facts.storedGb !== undefined) {
-    facts.servingGb = facts.contentTier && r.objectSizeKb !== undefined && r.objectSizeKb > 1 ? facts.storedGb / r.objectSizeKb : facts.storedGb;
+    const compression = defaultCosts().sizing.analyticsCompression;
+    // Ingested events kept in a columnar or time-series store take about a tenth of their raw size there.
+    if (facts.ingestsEvents && facts.analyticsStore) facts.servingGb = facts.storedGb / compression;
+    else facts.servingGb = facts.contentTier && r.objectSizeKb !== undefined && r.objectSizeKb > 1 ? facts.storedGb / r.objectSizeKb : facts.storedGb;
   }
   if (r.writesPerSec !== undefined || facts.servingGb !== undefined) {
     facts.partitionsNeeded = partitionsModel({ writesPerSec: facts.peakWritesPerSec ?? 0, dataGb: facts.servingGb ?? 0 }).partitions;
@@ -154,8 +160,6 @@ export function deriveFacts(r: Requirements): Facts {
   }
   const spans = (facts.partitionsNeeded ?? 1) > 1 || (r.regions ?? 1) > 1;
   facts.strongSpans = facts.consistencyClass === 'strong' && spans;
-  facts.ingestsEvents = (r.domain === 'iot' || r.domain === 'analytics') && (r.writesPerSec ?? 0) > 0;
-  facts.analyticsStore = r.adHocQueries === true || ((r.domain === 'iot' || r.domain === 'analytics') && (r.retentionDays ?? 0) >= readingThresholds.longRetentionDays);
   facts.movesMoney = r.domain === 'financial' || r.domain === 'ecommerce';
   if (r.availability !== undefined) {
     const needed = replicasFor(r.availability, nodeAvailability);
