@@ -5,7 +5,7 @@ import { kindWords } from './lookup-kinds.ts';
 /** A message read against the command table: a command and its argument, a plain question, or other text. */
 export type ParsedMessage =
   | { type: 'command'; spec: CommandSpec<object>; args: object }
-  | { type: 'question'; query: string }
+  | { type: 'question'; query: string; text: string }
   | { type: 'text'; text: string };
 
 /** The flat view of a parsed message (`{ type: 'set', field, value }`), for tests and logs. */
@@ -48,7 +48,7 @@ export function readMessage(input: string): ParsedMessage {
   }
   for (const form of questionForms) {
     const m = form.exec(text);
-    if (m?.[1]) return { type: 'question', query: m[1] };
+    if (m?.[1]) return { type: 'question', query: m[1], text };
   }
   return { type: 'text', text };
 }

@@ -20,7 +20,7 @@ import { StaleWriteError, type Design, type DesignStore, type StoredSession, typ
 import type { Reply } from './reply.ts';
 import { errorReply, infoReply, noDesignReply } from './replies/basic-replies.ts';
 import { cardReply } from './replies/card-reply.ts';
-import { lookupAnswer } from './replies/lookup-answer.ts';
+import { questionReply, shapedAsQuestion } from '../answers/question-reply.ts';
 import { neutralizeReply } from './sanitize.ts';
 import { readSessionState, type SessionState } from './session-state.ts';
 import { Turn } from './turn.ts';
@@ -159,16 +159,19 @@ export function createCore(deps: CoreDeps): Core {
         // "what if writes go 10x?" changes the design; any other question is answered.
         const whatIf = whatIfWords(ctx.state, { interview, design: ctx.snapshot }, ctx.turn, ctx.turn.action?.value ?? ctx.turn.text ?? '');
         if (whatIf && ctx.state.mode !== 'interviewing') return finishStep(ctx, whatIf);
-        return { replies: [lookupAnswer(ctx, result.query)] };
+        return { replies: [questionReply(ctx, result.text, ctx.design)] };
       }
       case 'text': {
         const steps = { interview, design: ctx.snapshot };
         if (ctx.state.mode === 'interviewing') return finishStep(ctx, answerText(ctx.state, steps, ctx.turn, result.text));
         const whatIf = whatIfWords(ctx.state, steps, ctx.turn, result.text);
         if (whatIf) return finishStep(ctx, whatIf);
-        // A description that states requirements ("we're building a ledger, 3k writes/s, four nines") is assessed.
-        if (statedFieldCount(result.text) >= describedFields) return finishStep(ctx, assessWords(ctx.state, steps, ctx.turn, result.text));
-        return { replies: [lookupAnswer(ctx, result.text, true)] };
+        // A description that states requirements ("we're building a ledger, 3k writes/s, four nines") is assessed,
+        // unless it is shaped as a question (a comparison, a yes/no, a symptom): that is answered, like any other chat.
+        if (statedFieldCount(result.text) >= describedFields && !shapedAsQuestion(result.text)) {
+          return finishStep(ctx, assessWords(ctx.state, steps, ctx.turn, result.text));
+        }
+        return { replies: [questionReply(ctx, result.text, ctx.design)] };
       }
       case 'answer':
         return { replies: result.replies };

@@ -20,7 +20,7 @@ export interface EngineContext {
 /** What the core must do with the turn, decided from state and turn alone. */
 export type EngineResult =
   | { tag: 'command'; spec: CommandSpec<object>; args: object }
-  | { tag: 'question'; query: string }
+  | { tag: 'question'; query: string; text: string }
   | { tag: 'text'; text: string }
   | { tag: 'answer'; replies: Reply[] }
   | { tag: 'deleteConfirmed' }
@@ -82,6 +82,6 @@ export function step(state: SessionState, turn: Turn, ctx: EngineContext): Engin
     return { state: s, result: { tag: 'stale', clicked, latest: ctx.design.latestVersion }, notices };
   }
   if (message.type === 'command') return { state: s, result: { tag: 'command', spec: message.spec, args: message.args }, notices };
-  if (message.type === 'question') return { state: s, result: { tag: 'question', query: message.query }, notices };
+  if (message.type === 'question') return { state: s, result: { tag: 'question', query: message.query, text: message.text }, notices };
   return { state: s, result: { tag: 'text', text: message.text }, notices };
 }

@@ -1,8 +1,8 @@
-import { lookupAnswer } from '../replies/lookup-answer.ts';
+import { questionReply } from '../../answers/question-reply.ts';
 import { checkAnswer } from './check-answer.ts';
 import { answered, defineCommand } from './command.ts';
 
-/** `explain <check>` gives that figure's formula; `explain <anything else>` is a question for the catalog. */
+/** `explain <check>` gives that figure's formula; `explain <anything else>` is a question, answered. */
 export const explainCommand = defineCommand<{ query: string }>({
   name: 'explain',
   verbs: ['explain'],
@@ -12,6 +12,6 @@ export const explainCommand = defineCommand<{ query: string }>({
   },
   run(ctx, { query }) {
     const check = ctx.catalog.get(query) ? undefined : checkAnswer(ctx, query, false);
-    return answered(check ?? lookupAnswer(ctx, query));
+    return answered(check ?? questionReply(ctx, `explain ${query}`, ctx.design));
   },
 });

@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { judge, loadQuestionTable, summarize } from './question-table.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const table = loadQuestionTable();
+
+interface ChatLine {
+  turn: number;
+  replies: Array<{ text: string; kind?: string; choices?: Array<{ label: string; value: string }> }>;
+}
+
+describe('the team-question table through chat --json', () => {
+  it('answers every question first, with the right entries and numbers, in one process', () => {
+    // One process reads every question as one turn per line; a memory store keeps nothing between runs.
+    const run = spawnSync('node', ['--import', 'tsx', 'src/cli.ts', 'chat', '--json', '--thread', 'questions'], {
+      cwd: root,
+      input: `${table.map((q) => q.text).join('\n')}\n`,
+      encoding: 'utf8',
+      env: { ...process.env, QUORUM_STORE: 'memory:' },
+      timeout: 60_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const lines = run.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as ChatLine);
+    expect(lines).toHaveLength(table.length);
+    // chat --json has no reply kind; a clarifying question is a reply whose first sentence asks and offers choices.
+    const verdicts = table.map((q, i) => {
+      const reply = lines[i]!.replies[0]!;
+      const asks = /\?/.test(reply.text.split('\n')[0] ?? '') && (reply.choices?.length ?? 0) >= 2;
+      return judge(q, { ...reply, kind: asks ? 'question' : 'answer' });
+    });
+    const { firstRate, topThreeRate, misses } = summarize(table, verdicts);
+    expect(firstRate, misses.join('\n')).toBeGreaterThanOrEqual(0.92);
+    expect(topThreeRate, misses.join('\n')).toBeGreaterThanOrEqual(0.97);
+    expect(verdicts.every((v) => v.number && v.opening && v.yesNo && v.clarifies), misses.join('\n')).toBe(true);
+  });
+});
