@@ -1,17 +1,33 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { judge, loadQuestionTable, summarize } from './question-table.ts';
+import { handedToRequirements, judge, loadQuestionTable, summarize } from './question-table.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-const table = loadQuestionTable();
+const all = loadQuestionTable();
+/** The rows a chat answers; the few descriptions it hands to the requirements reader are checked apart. */
+const table = all.filter((q) => !handedToRequirements(q));
+const descriptions = all.filter(handedToRequirements);
 
 interface ChatLine {
   turn: number;
-  replies: Array<{ text: string; kind?: string; choices?: Array<{ label: string; value: string }> }>;
+  replies: Array<{ text: string; kind?: string; choices?: Array<{ label: string; value: string }>; requirements?: unknown }>;
 }
 
 describe('the team-question table through chat --json', () => {
+  it('hands at most a few statements that name several requirements to the requirements reader, which says what it read', () => {
+    expect(descriptions.length).toBeLessThanOrEqual(3);
+    const run = spawnSync('node', ['--import', 'tsx', 'src/cli.ts', 'chat', '--json', '--thread', 'descriptions'], {
+      cwd: root,
+      input: `${descriptions.map((q) => q.text).join('\n')}\n`,
+      encoding: 'utf8',
+      env: { ...process.env, QUORUM_STORE: 'memory:' },
+      timeout: 60_000,
+    });
+    const lines = run.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as ChatLine);
+    for (const line of lines) expect(line.replies.some((r) => r.requirements !== undefined)).toBe(true);
+  });
+
   it('answers every question first, with the right entries and numbers, in one process', () => {
     // One process reads every question as one turn per line; a memory store keeps nothing between runs.
     const run = spawnSync('node', ['--import', 'tsx', 'src/cli.ts', 'chat', '--json', '--thread', 'questions'], {

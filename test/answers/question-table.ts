@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { shapedAsQuestion } from '../../src/answers/question-reply.ts';
 import type { Reply } from '../../src/dialog/reply.ts';
+import { statedFieldCount } from '../../src/rules/parse-requirements.ts';
 
 /** One team question of the table, with what its reply must do. */
 export const TableQuestion = z.strictObject({
@@ -81,4 +83,13 @@ export function summarize(table: readonly TableQuestion[], verdicts: readonly Ve
   const topThreeRate = withExpect.filter(({ v }) => v.topThree).length / withExpect.length;
   const misses = table.map((q, i) => ({ q, v: verdicts[i]! })).filter(({ v }) => !v.first || !v.topThree || !v.number || !v.opening || !v.yesNo || !v.clarifies);
   return { firstRate, topThreeRate, misses: misses.map(({ q, v }) => `${q.kind}: ${q.text} ${JSON.stringify(v)}`) };
+}
+
+/**
+ * Rows a chat hands to the requirements reader instead (issue 15): statements, not shaped as a
+ * question, that name two or more requirement fields. The answers module still answers them; a
+ * chat reads them as a description of a design, as agreed with issue 15.
+ */
+export function handedToRequirements(q: TableQuestion): boolean {
+  return statedFieldCount(q.text) >= 2 && !shapedAsQuestion(q.text);
 }
