@@ -25,6 +25,11 @@ function cover(question: ReadonlySet<string>, phrases: readonly string[], own: R
   return best;
 }
 
+/** A clause as a sentence of its own: capital first, full stop last. */
+function capitalized(clause: string | undefined): string | undefined {
+  return clause === undefined ? undefined : sentence(clause.charAt(0).toUpperCase() + clause.slice(1));
+}
+
 /** The remedy a pitfall points to: its problem words' alternatives, else the patterns and primitives it relates to. */
 function remedyOf(ctx: AnswerContext, pitfall: Entry): Entry | undefined {
   const named = ctx.catalog.problemWords(pitfall.id)?.alternatives ?? [];
@@ -44,7 +49,7 @@ function consensusSize(ctx: AnswerContext, text: string, topIds: readonly string
     return {
       kind: 'yesno',
       lead: `No: ${n} voters need ${String(here.result.majority)} for a majority and tolerate ${tolerated} failure${tolerated === 1 ? '' : 's'}, no more than ${n - 1} voters (${String(fewer.result.toleratedFailures)}), and an even split can stall every write.`,
-      fields: [...field('Instead', `Run ${n - 1} or ${n + 1} voters.`), ...field('Yes only when', ctx.catalog.problemWords('even-node-consensus')?.exceptWhen), ...field('Formula', here.formula)],
+      fields: [...field('Instead', `Run ${n - 1} or ${n + 1} voters.`), ...field('Yes only when', capitalized(ctx.catalog.problemWords('even-node-consensus')?.exceptWhen)), ...field('Formula', here.formula)],
       entries: ['even-node-consensus', 'P5', 'leader-follower'],
       formula: here.formula,
     };
@@ -79,7 +84,7 @@ export function answerYesNo(ctx: AnswerContext, text: string): Answer | undefine
       lead: `No: ${lowerFirst(sentence(firstSentence(top.summary)))}${remedy ? ` Use ${label(remedy)} instead.` : ''}`,
       fields: [
         ...(remedy ? field('Instead', `${label(remedy)}: ${sentence(remedyWords?.answer ?? remedy.summary)}`) : field('Instead', top.fix)),
-        ...field('Yes only when', words?.exceptWhen ? sentence(words.exceptWhen.charAt(0).toUpperCase() + words.exceptWhen.slice(1)) : undefined),
+        ...field('Yes only when', capitalized(words?.exceptWhen)),
         ...field('Fix', remedy ? top.fix : undefined),
       ],
       entries: [top.id, ...(remedy ? [remedy.id] : []), ...rest],
