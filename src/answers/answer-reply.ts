@@ -16,7 +16,7 @@ export function answerReply(answer: Answer, catalog: Catalog, advice?: DesignAdv
   const shows: Choice[] = [];
   for (const id of answer.entries) {
     const entry = catalog.get(id);
-    if (entry && !shows.some((c) => c.value === `show ${entry.id}`)) shows.push({ label: `${entry.name} (${entry.id})`, value: `show ${entry.id}` });
+    if (entry && !shows.some((c) => c.value === `show ${entry.id}`)) shows.push({ label: `Show ${entry.id}`, value: `show ${entry.id}` });
   }
   const own = answer.choices ?? [];
   const choices = [...(advice?.choice ? [advice.choice] : []), ...own, ...shows.filter((s) => !own.some((c) => c.value === s.value))].slice(0, maxChoices);

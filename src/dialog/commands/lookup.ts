@@ -1,5 +1,4 @@
-import { questionReply } from '../../answers/question-reply.ts';
-import { terms } from '../../catalog/problem-text.ts';
+import { questionReply, shapedAsQuestion } from '../../answers/question-reply.ts';
 import { kindWords, type LookupKind } from '../lookup-kinds.ts';
 import { kindSearchReply } from '../replies/kind-search-reply.ts';
 import { lookupAnswer } from '../replies/lookup-answer.ts';
@@ -7,8 +6,8 @@ import { requireArg } from './command-args.ts';
 import { answered, defineCommand } from './command.ts';
 
 /**
- * `lookup <words>` searches the whole catalog, and answers a whole question (three or more meaningful
- * words) like a plain question; `law <q>` and its siblings search one kind (bare, they list it).
+ * `lookup <words>` searches the whole catalog, and answers words shaped as a question like a plain
+ * question; `law <q>` and its siblings search one kind (bare, they list it).
  */
 export const lookupCommand = defineCommand<{ query: string; kind?: LookupKind }>({
   name: 'lookup',
@@ -21,8 +20,8 @@ export const lookupCommand = defineCommand<{ query: string; kind?: LookupKind }>
   },
   run(ctx, { query, kind }) {
     if (kind) return answered(kindSearchReply(query, kind, ctx.catalog, ctx.search));
-    // A whole question ("/lookup how do we stop double charges?") gets an answer; a name gets the entry or the list.
-    if (terms(query).length >= 3) return answered(questionReply(ctx, query, ctx.design));
+    // A whole question ("/lookup how do we stop double charges?") gets an answer; names and keywords get the entry or the list.
+    if (shapedAsQuestion(query)) return answered(questionReply(ctx, query, ctx.design));
     return answered(lookupAnswer(ctx, query));
   },
 });
