@@ -53,7 +53,7 @@ export function createWorkCounter(): WorkCounter {
 export function trackInFlight(core: Core): InFlightCore {
   const turns = createWorkCounter();
   return {
-    core: { handle: (turn: Turn): Promise<TurnResult> => turns.run(() => core.handle(turn)) },
+    core: { ...core, handle: (turn: Turn): Promise<TurnResult> => turns.run(() => core.handle(turn)) },
     inFlight: turns.inFlight,
     drain: turns.drain,
   };

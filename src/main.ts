@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { createQuorum, type Quorum } from './bootstrap.ts';
+import type { Quorum } from './bootstrap.ts';
+import { startQuorum } from './start-up.ts';
 import { startTerminal } from './adapters/terminal/start-terminal.ts';
-import { createWorkCounter, trackInFlight, type WorkCounter } from './in-flight.ts';
+import { createWorkCounter, type InFlightCore, type WorkCounter } from './in-flight.ts';
 import { createLogger, type Log } from './log.ts';
-import { withTurnLog } from './turn-log.ts';
 import { checkHealth, healthRoute } from './health.ts';
 import { createOps, type Ops } from './ops/ops.ts';
 
@@ -100,8 +100,8 @@ async function main(): Promise<void> {
   const serving = Boolean(config.slack || config.discord);
   const log = serving ? createLogger(config.logLevel) : createLogger(quieterOf(config.logLevel, 'warn'), pino.destination(2));
   if (!serving) {
-    const quorum = await createQuorum(config, (err, context) => log.error({ ...(context as object), err }, 'unexpected error'));
-    await startTerminal(withTurnLog(quorum.core, log), {
+    const { quorum } = await startQuorum(config, log);
+    await startTerminal(quorum.core, {
       input: process.stdin,
       output: process.stdout,
       thread: 'terminal',
@@ -121,19 +121,18 @@ async function serve(config: Config, log: Log): Promise<void> {
   // The chat SDKs start loading now, so their files are read while the catalog and rules are built.
   const preload = [config.slack && import('./adapters/slack/start-slack.ts'), config.discord && import('./adapters/discord/start-discord.ts')];
   for (const loading of preload) if (loading) loading.catch(() => undefined);
-  let turns: ReturnType<typeof trackInFlight> | undefined;
+  let turns: InFlightCore | undefined;
   let designs: Quorum['stores']['designs'] | undefined;
   const ops = createOps({
     inFlight: () => turns?.inFlight() ?? 0,
     storeAnswers: async () => designs !== undefined && (await checkHealth(designs)).status === 200,
   });
-  const opened = await createQuorum(config, (err, context) => log.error({ ...(context as object), err }, 'unexpected error'), ops.metrics);
+  const { quorum: opened, inFlight } = await startQuorum(config, log, { metrics: ops.metrics, observe: ops.observeCore });
   designs = opened.stores.designs;
-  const tracked = trackInFlight(ops.observeCore(withTurnLog(opened.core, log)));
-  turns = tracked;
+  turns = inFlight;
   // Shutdown waits for every turn and for every Slack request still on its way to the core.
   const intake = createWorkCounter();
-  const quorum: Quorum = { ...opened, core: { handle: (turn) => intake.run(() => tracked.core.handle(turn)) } };
+  const quorum: Quorum = { ...opened, core: { ...opened.core, handle: (turn) => intake.run(() => opened.core.handle(turn)) } };
   ops.routes.push(healthRoute(opened.stores.designs));
   ops.readiness.expect([...(config.slack ? ['slack'] : []), ...(config.discord ? ['discord'] : [])]);
   // Slack's HTTP receiver serves the ops routes on PORT itself; Socket Mode and Discord-only runs get a server of their own, up before the platforms connect.

@@ -32,6 +32,8 @@ export function turnOutcome(replies: Reply[]): string {
  */
 export function withTurnLog(core: Core, log: Log): Core {
   return {
+    complete: (request) => core.complete(request),
+    recentDesigns: (where) => core.recentDesigns(where),
     async handle(turn: Turn): Promise<TurnResult> {
       const started = performance.now();
       const where = { platform: turn?.platform, workspace: turn?.workspace, channel: turn?.channel };

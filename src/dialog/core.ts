@@ -1,6 +1,8 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import type { Search } from '../catalog/search.ts';
-import { isUserError, UserError } from '../errors.ts';
+import { isOperatorFault, isUserError, UserError } from '../errors.ts';
+import { guardedStore } from './guarded-store.ts';
+import { initialState } from './session-state.ts';
 import type { Assessor } from '../rules/assessor.ts';
 import { readMessage } from './command-parser.ts';
 import type { CommandContext, CommandOutcome, SavedTurn } from './commands/command.ts';
@@ -26,6 +28,8 @@ import { readSessionState, type SessionState } from './session-state.ts';
 import { Turn } from './turn.ts';
 import type { TurnResult } from './turn-result.ts';
 import { latestOf } from './design-versions.ts';
+import { completions } from './completions.ts';
+import type { Core } from './door.ts';
 
 /** The longest message Quorum reads; longer ones are refused before anything is stored. */
 export const maxTextLength = 4000;
@@ -67,10 +71,7 @@ function withinBudget<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
-/** The one door every adapter calls: a turn in, the replies and what to do with them out. Never throws. */
-export interface Core {
-  handle(turn: Turn): Promise<TurnResult>;
-}
+export type { Core } from './door.ts';
 
 /** The thread of a user's private context (the answers of their slash commands), per channel. */
 export function privateThreadOf(user: string): string {
@@ -113,6 +114,24 @@ function isForQuorum(turn: Turn, state: SessionState, stored: StoredSession | un
   }
 }
 
+/** What a person is told when the store cannot be read or written: no path, host or detail. */
+const storeDown = "I can't read saved designs right now; nothing was lost — try again in a minute. Lookups and questions still work.";
+
+/** Where a turn happened, for the log (never what was said). */
+function where(turn: Partial<Turn> | undefined): Record<string, unknown> {
+  return { platform: turn?.platform, workspace: turn?.workspace, channel: turn?.channel, thread: turn?.thread, user: turn?.user };
+}
+
+/** True when the message needs no saved state: a store-free command (lookups, help) or a plain question. */
+function needsNoStore(turn: Turn): boolean {
+  try {
+    const message = readMessage(turn.action?.value ?? turn.text ?? '');
+    return message.type === 'question' || (message.type === 'command' && message.spec.storeFree === true);
+  } catch {
+    return false;
+  }
+}
+
 const staleQuestion = 'That button belongs to an earlier question, so I left it alone. Please use the buttons on the latest message in this thread.';
 
 const defaultLog = (err: unknown, context: Record<string, unknown>): void => {
@@ -145,6 +164,7 @@ export function createCore(deps: CoreDeps): Core {
   const ttl = deps.sessionTtlMs ?? defaultSessionTtlMs;
   const log = deps.log ?? defaultLog;
   const budgetMs = deps.turnBudgetMs ?? defaultTurnBudgetMs;
+  const store = guardedStore(deps.store);
 
   async function perform(result: EngineResult, ctx: CommandContext): Promise<CommandOutcome> {
     switch (result.tag) {
@@ -187,10 +207,35 @@ export function createCore(deps: CoreDeps): Core {
     }
   }
 
+  /** The thread's session and design; when the store cannot be read, `storeFree` if the message needs neither. */
+  async function readThread(key: ThreadKey, turn: Turn) {
+    try {
+      const [stored, design] = await Promise.all([store.getSession(key), store.getDesign(key)]);
+      return { stored, design };
+    } catch (err) {
+      if (isOperatorFault(err) && needsNoStore(turn)) {
+        log(err, { ...where(turn), fault: err.code, at: err.where, note: 'answered without the store' });
+        return 'storeFree' as const;
+      }
+      throw err;
+    }
+  }
+
+  /** A lookup or a question while the store is down: answered on a fresh state, nothing written. */
+  async function storeFreeAttempt(turn: Turn, nowIso: string, place: ReturnType<typeof placeOf>): Promise<Attempt> {
+    const state = initialState(nowIso);
+    const out = step(state, turn, { now: nowIso, interview, sessionTtlMs: ttl });
+    const ctx: CommandContext = { ...deps, store, interview, turn, key: place.key, now: nowIso, state, design: undefined, snapshot: undefined, saved: undefined };
+    const outcome = await perform(out.result, ctx);
+    return { replies: outcome.replies, state, stored: undefined, saved: undefined, write: false, forQuorum: true, designVersion: 0 };
+  }
+
   async function attempt(turn: Turn, place: ReturnType<typeof placeOf>, saved: SavedTurn | undefined): Promise<Attempt> {
     const nowIso = now().toISOString();
     const { key } = place;
-    const [stored, design] = await Promise.all([deps.store.getSession(key), deps.store.getDesign(key)]);
+    const read = await readThread(key, turn);
+    if (read === 'storeFree') return storeFreeAttempt(turn, nowIso, place);
+    const { stored, design } = read;
     const loaded = readSessionState(stored?.state, nowIso);
     const designVersion = design?.versions.at(-1)?.version ?? 0;
     const refused = (replies: Reply[], forQuorum: boolean): Attempt =>
@@ -207,7 +252,7 @@ export function createCore(deps: CoreDeps): Core {
       : [];
     const snapshot = snapshotOf(design);
     const out = step(loaded.state, engineTurn, { now: nowIso, interview, sessionTtlMs: ttl, design: snapshot });
-    const ctx: CommandContext = { ...deps, interview, turn: engineTurn, key, now: nowIso, state: out.state, design, snapshot, saved };
+    const ctx: CommandContext = { ...deps, store, interview, turn: engineTurn, key, now: nowIso, state: out.state, design, snapshot, saved };
     let outcome: CommandOutcome;
     try {
       outcome = await perform(out.result, ctx);
@@ -241,7 +286,7 @@ export function createCore(deps: CoreDeps): Core {
         saved = result.saved ?? saved;
         let sessionVersion = result.stored?.version ?? 0;
         if (result.write && worthStoring(result.stored, result.state)) {
-          sessionVersion = await deps.store.putSession(place.key, result.stored?.version ?? 0, result.state);
+          sessionVersion = await store.putSession(place.key, result.stored?.version ?? 0, result.state);
         }
         const replies = result.replies.map((reply) => stamp(reply, result.designVersion, sessionVersion, place.private ? turn.user : undefined));
         return {
@@ -261,6 +306,16 @@ export function createCore(deps: CoreDeps): Core {
   }
 
   return {
+    complete: (request) => completions(deps.catalog, deps.search, request),
+    async recentDesigns({ platform, workspace, user, limit }) {
+      try {
+        const found = await store.listUserDesigns(platform, workspace, user, limit);
+        return found.map((d) => ({ id: d.id, title: d.title, channel: d.key.channel, latestVersion: d.latestVersion, updatedAt: d.updatedAt }));
+      } catch (err) {
+        log(err, { where: 'recent designs', platform, workspace });
+        return [];
+      }
+    },
     async handle(input: Turn): Promise<TurnResult> {
       const fallback = { thread: input?.thread ?? '', private: input?.private === true, forQuorum: true, ownsThread: false, files: [] };
       try {
@@ -278,10 +333,12 @@ export function createCore(deps: CoreDeps): Core {
         }
         if (isUserError(err)) return { ...fallback, replies: [neutralizeReply(errorReply(err.code, err.message, err.hint))] };
         try {
-          log(err, { platform: input?.platform, workspace: input?.workspace, channel: input?.channel, thread: input?.thread, user: input?.user });
+          // The log gets everything (the fault's file or table, the stack); the person gets a calm note.
+          log(err, { ...where(input), ...(isOperatorFault(err) && { fault: err.code, at: err.where }) });
         } catch {
           // A failing logger must not turn a friendly reply into a crash.
         }
+        if (isOperatorFault(err)) return { ...fallback, replies: [errorReply('store_unavailable', storeDown)] };
         return { ...fallback, replies: [errorReply('internal', 'Something went wrong on my side; your design is safe. Please try again.')] };
       }
     },

@@ -1,4 +1,4 @@
-import { isUserError } from '../errors.ts';
+import { isUserError, type UserErrorCode } from '../errors.ts';
 import type { DesignSnapshot } from './design-snapshot.ts';
 import { isNo, isYes, readMessage, type ParsedMessage } from './command-parser.ts';
 import type { CommandSpec } from './commands/command.ts';
@@ -25,7 +25,7 @@ export type EngineResult =
   | { tag: 'answer'; replies: Reply[] }
   | { tag: 'deleteConfirmed' }
   | { tag: 'stale'; clicked: number; latest: number }
-  | { tag: 'error'; code: string; message: string; hint?: string };
+  | { tag: 'error'; code: UserErrorCode; message: string; hint?: string };
 
 /** The engine's output: the state to run with, what to do, and notices to show first. */
 export interface EngineOutput {

@@ -1,4 +1,4 @@
-import { isUserError } from '../errors.ts';
+import { isUserError, type UserErrorCode } from '../errors.ts';
 import type { Requirements } from '../rules/requirements.ts';
 import type { DesignSnapshot } from './design-snapshot.ts';
 import { formatValue } from './format-value.ts';
@@ -27,7 +27,7 @@ export type StepResult =
       tag: 'ask';
       stepId: string;
       notes: string[];
-      error?: { code: string; message: string };
+      error?: { code: UserErrorCode; message: string };
       /** Why the question matters for this design (decisive questions). */
       why?: string;
       /** Where it sits in a short walk ("question 2 of 4"), when not the interview's own numbering. */
@@ -45,7 +45,7 @@ export type StepResult =
       /** After saving, rank the questions that would change the design and ask the first (the first card). */
       then?: 'rank';
     }
-  | { tag: 'error'; code: string; message: string; hint?: string };
+  | { tag: 'error'; code: UserErrorCode; message: string; hint?: string };
 
 /** A move's new state and result, with replies to show before what the result produces ("I read: …"). */
 export interface Step {
@@ -60,7 +60,7 @@ export function assessable(req: Requirements): boolean {
 }
 
 /** A friendly refusal that keeps the state as it is. */
-export function refuse(s: SessionState, code: string, message: string, hint?: string): Step {
+export function refuse(s: SessionState, code: UserErrorCode, message: string, hint?: string): Step {
   return { state: s, result: { tag: 'error', code, message, ...(hint ? { hint } : {}) } };
 }
 
@@ -69,7 +69,7 @@ export function ask(
   s: SessionState,
   stepId: string | undefined,
   notes: string[],
-  error?: { code: string; message: string },
+  error?: { code: UserErrorCode; message: string },
   extra: { why?: string; position?: { index: number; total: number } } = {},
 ): Step {
   const why = extra.why ?? (s.walk === 'decisive' && s.stepId === stepId ? s.why : undefined);

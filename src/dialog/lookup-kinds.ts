@@ -1,5 +1,6 @@
-/** The catalog kinds that have a chat command of their own: `law <q>`, `patterns`, … */
-export type LookupKind = 'law' | 'pattern' | 'primitive' | 'capability';
+import type { LookupKind } from './door.ts';
+
+export type { LookupKind } from './door.ts';
 
 /** Each kind's command word, singular and plural. */
 export const kindWords: Readonly<Record<string, LookupKind>> = {

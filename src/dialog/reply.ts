@@ -1,4 +1,7 @@
 import type { Assessment } from '../rules/assessment.ts';
+
+/** The assessment a card carries, so renderers can type it without reaching into the rules. */
+export type { Assessment } from '../rules/assessment.ts';
 import type { DrawnFor } from './turn.ts';
 
 /** A button: its label, and the text the click stands for (clicking is the same as typing `value`). */

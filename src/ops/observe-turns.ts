@@ -7,6 +7,7 @@ import type { Metrics } from './metrics.ts';
 /** Wraps the core so every turn is counted by platform, kind and outcome and its duration observed. */
 export function observeTurns(core: Core, metrics: Metrics): Core {
   return {
+    ...core,
     async handle(turn: Turn): Promise<TurnResult> {
       const started = performance.now();
       const labels = { platform: String(turn?.platform ?? 'unknown'), kind: turnKind(turn) };

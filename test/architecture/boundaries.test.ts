@@ -39,4 +39,34 @@ describe('dependency direction', () => {
       .flatMap(([file, targets]) => targets.filter((t) => t.startsWith('src/store/')).map((t) => `${file} imports ${t}`));
     expect(offences).toEqual([]);
   });
+
+  it('lets adapters import only the core door, turn and reply types, the platform-only ports and start-up wiring', () => {
+    const allowed = new Set([
+      'src/dialog/door.ts',
+      'src/dialog/turn.ts',
+      'src/dialog/turn-result.ts',
+      'src/dialog/reply.ts',
+      'src/dialog/ports/event-dedup.ts',
+      'src/dialog/ports/installation-repo.ts',
+      // The platform-only port through which adapters report platform events (rate limits, retries) to operations.
+      'src/ops/platform-observer.ts',
+      // Each adapter reads its own part of the parsed configuration; the Discord shard process starts
+      // the core through the one start-up function and writes the same logs as main.ts.
+      'src/config.ts',
+      'src/start-up.ts',
+      'src/log.ts',
+    ]);
+    const graph = sourceGraph();
+    const adapterFiles = [...graph.keys()].filter((file) => file.startsWith('src/adapters/'));
+    expect(adapterFiles.length).toBeGreaterThan(20);
+    const offences = adapterFiles.flatMap((file) => {
+      const own = file.split('/').slice(0, 3).join('/');
+      return (graph.get(file) ?? []).filter((t) => !t.startsWith(`${own}/`) && !allowed.has(t)).map((t) => `${file} imports ${t}`);
+    });
+    expect(offences).toEqual([]);
+    const reachesRulesOrCatalog = adapterFiles.flatMap((file) =>
+      (graph.get(file) ?? []).filter((t) => /^src\/(rules|catalog)\//.test(t)).map((t) => `${file} imports ${t}`),
+    );
+    expect(reachesRulesOrCatalog).toEqual([]);
+  });
 });

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLowdbStore } from '../../src/store/file/lowdb-store.ts';
-import { checkoutAnswers, makeCore } from '../helpers/dialog-harness.ts';
+import { createCore } from '../../src/dialog/core.ts';
+import { createMemoryStore } from '../../src/store/memory/memory-store.ts';
+import { checkoutAnswers, makeCore, realFramework } from '../helpers/dialog-harness.ts';
 import { day, fixedClock } from '../helpers/fixed-clock.ts';
 import { textOf } from '../helpers/recording-core.ts';
 import { said } from '../helpers/turns.ts';
@@ -106,14 +108,29 @@ describe('sessions per thread', () => {
     expect(replies[1]?.kind).toBe('question');
   });
 
-  it('turns an unexpected failure into a friendly internal error and logs it', async () => {
+  it('treats a failing store as an operator fault: logged in full, a calm note for the person, lookups still answered', async () => {
     const errors: unknown[] = [];
     const { store } = await makeCore();
-    const broken = { ...store, getSession: async () => { throw new Error('disk on fire'); } };
+    const broken = { ...store, getSession: async () => { throw new Error('disk on fire at /var/quorum/c-1.json'); } };
     const { core } = await makeCore({ store: broken, errors });
-    const replies = (await core.handle(said('interview'))).replies;
+    const replies = (await core.handle(said('design'))).replies;
+    expect(replies[0]?.error?.code).toBe('store_unavailable');
+    expect(replies[0]?.text).toContain('nothing was lost');
+    expect(replies[0]?.text).not.toContain('/var/quorum');
+    expect(String(errors[0])).toContain('disk on fire at /var/quorum/c-1.json');
+    const lookup = (await core.handle(said('what is CAP?'))).replies;
+    expect(lookup[0]?.error).toBeUndefined();
+    expect(lookup[0]?.text).toContain('CAP');
+  });
+
+  it('turns a bug outside the store into a friendly internal error and logs it', async () => {
+    const errors: unknown[] = [];
+    const framework = await realFramework();
+    const assessor = { ...framework.assessor, assess: async () => { throw new Error('rule engine on fire'); } };
+    const core = createCore({ ...framework, assessor, store: createMemoryStore(), log: (err) => errors.push(err) });
+    const replies = (await core.handle(said('assess financial, 20k writes/s'))).replies;
     expect(replies[0]?.error?.code).toBe('internal');
     expect(replies[0]?.text).toContain('your design is safe');
-    expect(String(errors[0])).toContain('disk on fire');
+    expect(String(errors[0])).toContain('rule engine on fire');
   });
 });

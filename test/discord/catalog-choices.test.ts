@@ -1,18 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { entryCommandText } from '../../src/adapters/discord/catalog-choices.ts';
-import { realFramework } from '../helpers/dialog-harness.ts';
+import { autocompleteChoices } from '../../src/adapters/discord/catalog-choices.ts';
+import { makeCore } from '../helpers/dialog-harness.ts';
+import { said } from '../helpers/turns.ts';
 
-describe('the chat command behind /law, /pattern, /primitive and /capability', () => {
-  it('shows the entry when the name is an id of that kind', async () => {
-    const { catalog, search } = await realFramework();
-    expect(entryCommandText(catalog, search, 'cap-theorem', 'law')).toBe('show cap-theorem');
-    expect(entryCommandText(catalog, search, 'Outbox', 'pattern')).toBe('show outbox');
+describe('the catalog behind /law, /pattern, /primitive and /capability, asked of the core', () => {
+  it('shows the entry when the name is an id of that kind (the chat command `law <name>`)', async () => {
+    const { core } = await makeCore();
+    expect((await core.handle(said('law cap-theorem'))).replies[0]?.title).toContain('CAP Theorem');
+    expect((await core.handle(said('pattern Outbox'))).replies[0]?.title).toContain('Outbox');
   });
 
   it('falls back to the search of that kind, not an unfiltered lookup, when nothing of the kind matches well', async () => {
-    const { catalog, search } = await realFramework();
-    // `outbox` is a pattern, so as a law it matches nothing well: the law search suggests close laws instead.
-    expect(entryCommandText(catalog, search, 'outbox', 'law')).toBe('law outbox');
-    expect(entryCommandText(catalog, search, 'zzqx', 'capability')).toBe('capability zzqx');
+    const { core } = await makeCore();
+    const reply = (await core.handle(said('law outbox'))).replies[0];
+    expect(reply?.title).toBe('No law matches "outbox"');
+    expect(reply?.choices?.map((c) => c.value)).toContain('show outbox');
+  });
+
+  it('completes names of one kind within Discord’s caps, from the core', async () => {
+    const { core } = await makeCore();
+    const choices = autocompleteChoices(core, 'outbox', 'pattern');
+    expect(choices[0]).toEqual({ name: 'Outbox', value: 'outbox' });
+    expect(autocompleteChoices(core, '', 'law')).toHaveLength(15);
+    expect(autocompleteChoices(core, '', undefined).length).toBeLessThanOrEqual(25);
   });
 });

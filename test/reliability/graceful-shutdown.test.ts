@@ -19,7 +19,7 @@ async function gatedCore(): Promise<{ core: Core; open(): void }> {
   let open!: () => void;
   const gate = new Promise<void>((resolve) => (open = resolve));
   return {
-    core: { handle: async (turn): Promise<TurnResult> => gate.then(() => core.handle(turn)) },
+    core: { ...core, handle: async (turn): Promise<TurnResult> => gate.then(() => core.handle(turn)) },
     open: () => open(),
   };
 }

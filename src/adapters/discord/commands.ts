@@ -1,5 +1,5 @@
 import { SlashCommandBuilder, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import type { EntryKind } from '../../catalog/schema.ts';
+import type { LookupKind } from '../../dialog/door.ts';
 
 /** The catalog commands: each shows one entry of its kind, with autocomplete restricted to that kind. */
 export const entryCommands = {
@@ -7,7 +7,7 @@ export const entryCommands = {
   pattern: 'pattern',
   primitive: 'primitive',
   capability: 'capability',
-} as const satisfies Record<string, EntryKind>;
+} as const satisfies Record<string, LookupKind>;
 
 /** The `/design` subcommands and the chat command each one stands for. */
 export const designSubcommands = {
@@ -16,6 +16,7 @@ export const designSubcommands = {
   list: 'designs',
   history: 'history',
   export: 'export',
+  assess: 'assess',
 } as const;
 
 const entryDescriptions: Record<keyof typeof entryCommands, string> = {
@@ -31,6 +32,7 @@ const designDescriptions: Record<keyof typeof designSubcommands, string> = {
   list: 'List the designs of this channel',
   history: 'List the saved versions of this thread’s design',
   export: 'Export this thread’s design as a Markdown record',
+  assess: 'Assess requirements given in plain words (e.g. financial, 20k writes/s, four nines)',
 };
 
 /** Every slash command Quorum registers, as the JSON body of Discord's bulk overwrite. */
@@ -47,7 +49,13 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
   );
   const design = new SlashCommandBuilder().setName('design').setDescription('Design a distributed system with Quorum');
   for (const sub of Object.keys(designSubcommands) as Array<keyof typeof designSubcommands>) {
-    design.addSubcommand((s) => s.setName(sub).setDescription(designDescriptions[sub]));
+    design.addSubcommand((s) => {
+      s.setName(sub).setDescription(designDescriptions[sub]);
+      if (sub === 'assess') {
+        s.addStringOption((o) => o.setName('requirements').setDescription('Your requirements in plain words').setRequired(true).setMaxLength(2000));
+      }
+      return s;
+    });
   }
   return [lookup, ...entries, design].map((b) => b.toJSON());
 }

@@ -1,9 +1,6 @@
 import type { Channel, User } from 'discord.js';
-import type { Catalog } from '../../catalog/catalog.ts';
-import type { Search } from '../../catalog/search.ts';
-import type { Core } from '../../dialog/core.ts';
+import type { Core } from '../../dialog/door.ts';
 import type { Turn } from '../../dialog/turn.ts';
-import type { ThreadKey } from '../../dialog/ports/design-store.ts';
 import type { TurnResult } from '../../dialog/turn-result.ts';
 import type { LongValues } from './custom-id.ts';
 import { renderReply, type DiscordMessage } from './render-message.ts';
@@ -11,18 +8,19 @@ import { renderReply, type DiscordMessage } from './render-message.ts';
 /** Receives unexpected errors with where they happened; never secrets. */
 export type DiscordLog = (err: unknown, context: Record<string, unknown>) => void;
 
-/** What every Discord handler works with: the core door, the catalog for autocomplete, long button values, the log. */
+/** What every Discord handler works with: the core door, long button values, the log. */
 export interface DiscordDeps {
   core: Core;
-  catalog: Catalog;
-  search: Search;
   values: LongValues;
   log: DiscordLog;
 }
 
 /** Where a conversation happens on Discord: guild (or `dm`), parent channel, and thread. */
-export interface Place extends ThreadKey {
+export interface Place {
   platform: 'discord';
+  workspace: string;
+  channel: string;
+  thread: string;
   inThread: boolean;
 }
 

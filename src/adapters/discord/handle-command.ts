@@ -7,7 +7,6 @@ import {
   type MessageComponentInteraction,
   type ModalSubmitInteraction,
 } from 'discord.js';
-import { entryCommandText } from './catalog-choices.ts';
 import { designSubcommands, entryCommands } from './commands.ts';
 import { converse, placeOf, turnAt, type DiscordDeps } from './conversation.ts';
 import { explainRefusal, neededPermissions } from './discord-errors.ts';
@@ -29,14 +28,12 @@ export async function sendDeferred(interaction: Deferred, messages: DiscordMessa
 }
 
 /** The chat command a slash command stands for. */
-function commandText(interaction: ChatInputCommandInteraction, deps: DiscordDeps): string {
+function commandText(interaction: ChatInputCommandInteraction): string {
   const name = interaction.commandName;
   if (name === 'lookup') return `lookup ${interaction.options.getString('query', true)}`;
-  if (name in entryCommands) {
-    const kind = entryCommands[name as keyof typeof entryCommands];
-    return entryCommandText(deps.catalog, deps.search, interaction.options.getString('name', true), kind);
-  }
+  if (name in entryCommands) return `${entryCommands[name as keyof typeof entryCommands]} ${interaction.options.getString('name', true)}`;
   const sub = interaction.options.getSubcommand(true) as keyof typeof designSubcommands;
+  if (sub === 'assess') return `assess ${interaction.options.getString('requirements', true)}`;
   return designSubcommands[sub] ?? 'help';
 }
 
@@ -49,7 +46,7 @@ export async function handleCommand(interaction: ChatInputCommandInteraction, de
   const isStart = interaction.commandName === 'design' && interaction.options.getSubcommand(false) === 'start';
   if (isStart && !place.inThread && interaction.inGuild()) return startDesignThread(interaction, deps);
   await interaction.deferReply();
-  const { messages } = await converse(deps, turnAt(place, interaction.user, { text: commandText(interaction, deps), via: 'slash' }));
+  const { messages } = await converse(deps, turnAt(place, interaction.user, { text: commandText(interaction), via: 'slash' }));
   await sendDeferred(interaction, messages, 'reply');
 }
 

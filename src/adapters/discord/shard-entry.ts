@@ -1,11 +1,9 @@
 // One Discord shard: the process discord.js's ShardingManager forks (see start-sharded.ts).
 // It asks its manager for the configuration over IPC, builds its own core and store connection,
 // and runs the bot on the shards the manager gave it (discord.js reads those itself).
-import { createQuorum } from '../../bootstrap.ts';
 import type { Config } from '../../config.ts';
-import { trackInFlight } from '../../in-flight.ts';
 import { createLogger } from '../../log.ts';
-import { withTurnLog } from '../../turn-log.ts';
+import { startQuorum } from '../../start-up.ts';
 import { configRequest, type ConfigAnswer } from './start-sharded.ts';
 import { startDiscord } from './start-discord.ts';
 
@@ -27,9 +25,8 @@ function askManager(): Promise<Config> {
 
 const config = await askManager();
 const log = createLogger(config.logLevel).child({ shardProcess: process.pid });
-const quorum = await createQuorum(config, (err, context) => log.error({ err, ...(context as object) }, 'unexpected error'));
-const tracked = trackInFlight(withTurnLog(quorum.core, log));
-const bot = await startDiscord({ ...quorum, core: tracked.core }, config.discord!, (err, context) =>
+const { quorum, inFlight: tracked } = await startQuorum(config, log);
+const bot = await startDiscord(quorum, config.discord!, (err, context) =>
   log.error({ err, ...context }, 'discord adapter error'),
 );
 log.info({ event: 'shard ready' }, 'Discord shard ready');

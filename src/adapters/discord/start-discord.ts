@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { Events, MessageFlags, RESTEvents, Status, type Client, type Interaction } from 'discord.js';
-import type { Quorum } from '../../bootstrap.ts';
+import type { Door } from '../../dialog/door.ts';
 import type { Config } from '../../config.ts';
 import { ignoreObserver, type PlatformObserver } from '../../ops/platform-observer.ts';
 import { autocompleteChoices } from './catalog-choices.ts';
@@ -27,7 +27,7 @@ const sorry = 'Something went wrong on my side; your design is safe. Please try 
 async function dispatch(interaction: Interaction, deps: DiscordDeps): Promise<void> {
   if (interaction.isAutocomplete()) {
     const kind = entryCommands[interaction.commandName as keyof typeof entryCommands];
-    await interaction.respond(autocompleteChoices(deps.catalog, deps.search, String(interaction.options.getFocused()), kind));
+    await interaction.respond(autocompleteChoices(deps.core, String(interaction.options.getFocused()), kind));
   } else if (interaction.isChatInputCommand()) {
     await handleCommand(interaction, deps);
   } else if (interaction.isButton() || interaction.isStringSelectMenu() || interaction.isUserSelectMenu()) {
@@ -65,7 +65,7 @@ export function attachHandlers(client: Client, deps: DiscordDeps, messageContent
  * typed replies. Resolves once the gateway says the client is ready.
  */
 export async function startDiscord(
-  quorum: Quorum,
+  quorum: Pick<Door, 'core'>,
   discord: NonNullable<Config['discord']>,
   log: DiscordLog = defaultLog,
   options: { shard?: ShardSlice; readyTimeoutMs?: number; observer?: PlatformObserver } = {},
@@ -76,8 +76,6 @@ export async function startDiscord(
   client.rest.on(RESTEvents.RateLimited, (info) => observer.rateLimited('discord', info.global ? 'global' : info.scope));
   const deps: DiscordDeps = {
     core: quorum.core,
-    catalog: quorum.catalog,
-    search: quorum.search,
     values: new LongValues(),
     log,
   };

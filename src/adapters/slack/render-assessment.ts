@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Assessment } from '../../rules/assessment.ts';
+import type { Assessment } from '../../dialog/reply.ts';
 import { escapeMrkdwn, truncate } from './mrkdwn.ts';
 import { sectionBlocks } from './section-blocks.ts';
 import { slackLimits } from './slack-limits.ts';

@@ -1,11 +1,11 @@
-import type { Quorum } from '../../bootstrap.ts';
+import type { Door } from '../../dialog/door.ts';
 
 /** Where the adapter reports bugs and refused calls: the error, plus context without secrets. */
 export type SlackLog = (err: unknown, context: Record<string, unknown>) => void;
 
 /** What every Slack handler needs: the core and stores, and the log. */
 export interface SlackDeps {
-  quorum: Pick<Quorum, 'core' | 'stores'>;
+  quorum: Door;
   log: SlackLog;
 }
 

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import type { Core } from '../../dialog/core.ts';
+import type { Core } from '../../dialog/door.ts';
 import type { Reply } from '../../dialog/reply.ts';
 import type { Turn } from '../../dialog/turn.ts';
 import { renderText } from './render-text.ts';

@@ -64,6 +64,11 @@ export interface CommandSpec<A extends object = Record<string, never>> {
   parse?(arg: string, verb: string): A | undefined;
   /** A click on a button drawn for an older design version is refused instead of applied. */
   versionBound?: boolean;
+  /**
+   * Answers without the thread's saved state (lookups, help): when the store cannot be read the command
+   * still runs, on a fresh state, and nothing is written.
+   */
+  storeFree?: boolean;
   run(ctx: CommandContext, args: A): CommandOutcome | Promise<CommandOutcome>;
 }
 

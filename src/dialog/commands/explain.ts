@@ -5,6 +5,7 @@ import { answered, defineCommand } from './command.ts';
 /** `explain <check>` gives that figure's formula; `explain <anything else>` is a question, answered. */
 export const explainCommand = defineCommand<{ query: string }>({
   name: 'explain',
+  storeFree: true,
   verbs: ['explain'],
   parse(arg) {
     const query = arg.replace(/(?<!\?)\?+$/, '').trim();

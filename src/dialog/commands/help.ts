@@ -7,6 +7,7 @@ import { answered, defineCommand } from './command.ts';
  */
 export const helpCommand = defineCommand({
   name: 'help',
+  storeFree: true,
   phrases: ['help', 'commands'],
   verbs: ['help'],
   parse: (arg) => (arg.trim().split(/\s+/).length >= 2 ? undefined : {}),

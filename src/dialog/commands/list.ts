@@ -6,6 +6,7 @@ import { answered, defineCommand } from './command.ts';
 /** `laws`, `patterns` … (or `list laws`): every entry of one kind, in catalog order. */
 export const listCommand = defineCommand<{ kind: LookupKind }>({
   name: 'list',
+  storeFree: true,
   verbs: ['list', ...Object.keys(kindWords)],
   parse(arg, verb) {
     const kind = verb === 'list' ? kindWords[arg.toLowerCase()] : kindWords[verb];

@@ -11,6 +11,7 @@ import { answered, defineCommand } from './command.ts';
  */
 export const lookupCommand = defineCommand<{ query: string; kind?: LookupKind }>({
   name: 'lookup',
+  storeFree: true,
   verbs: ['lookup', 'search', ...Object.keys(kindWords)],
   parse(arg, verb) {
     const kind = kindWords[verb];

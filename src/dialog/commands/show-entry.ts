@@ -5,6 +5,7 @@ import { answered, defineCommand } from './command.ts';
 /** `show <id>`: one catalog entry, or a search when the id is no entry. */
 export const showEntryCommand = defineCommand<{ id: string }>({
   name: 'showEntry',
+  storeFree: true,
   verbs: ['show'],
   parse: (arg) => ({ id: arg }),
   run(ctx, { id }) {

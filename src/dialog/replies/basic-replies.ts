@@ -1,3 +1,4 @@
+import type { FaultKind, UserErrorCode } from '../../errors.ts';
 import type { Choice, Reply } from '../reply.ts';
 
 /** A plain informational reply. */
@@ -5,8 +6,8 @@ export function infoReply(text: string, choices?: Choice[]): Reply {
   return { kind: 'info', text, ...(choices && choices.length > 0 ? { choices } : {}) };
 }
 
-/** A user-facing error: the code for scripts, the message for people. */
-export function errorReply(code: string, message: string, hint?: string): Reply {
+/** A user-facing error: the code for scripts (a user error, an operator fault, or `internal` for a bug), the message for people. */
+export function errorReply(code: UserErrorCode | FaultKind | 'internal', message: string, hint?: string): Reply {
   return { kind: 'error', text: hint ? `${message}\n${hint}` : message, error: { code, message } };
 }
 

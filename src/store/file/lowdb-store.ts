@@ -1,6 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isUserError } from '../../errors.ts';
+import { isOperatorFault, isUserError } from '../../errors.ts';
 import { openChannelFile } from './channel-file.ts';
 import type { ChannelFile } from './channel-file.ts';
 import { appendVersion, channelSummaries, copyJson, newestFirst, renameDesign, summarize, writePlan, writeSession } from '../shared/channel-state.ts';
@@ -73,7 +73,7 @@ export async function openLowdbStore(directory: string, options: LowdbStoreOptio
         return result;
       } catch (err) {
         // Refusals happen before anything changes; any other failure may leave memory ahead of disk.
-        if (!(err instanceof StaleWriteError) && !isUserError(err)) cache.delete(file);
+        if (!(err instanceof StaleWriteError) && !isUserError(err) && !isOperatorFault(err)) cache.delete(file);
         throw err;
       }
     });

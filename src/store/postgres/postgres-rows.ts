@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserError } from '../../errors.ts';
+import { OperatorFault } from '../../errors.ts';
 import type { Design, DesignSummary, StoredSession } from '../../dialog/ports/design-store.ts';
 import { StoredDesign } from '../shared/stored-schema.ts';
 
@@ -7,12 +7,12 @@ import { StoredDesign } from '../shared/stored-schema.ts';
  * A row Quorum cannot read back (edited by hand, or written by something else).
  * Quorum never rewrites it; the operator fixes or deletes it.
  */
-export class PostgresRowError extends UserError {
+export class PostgresRowError extends OperatorFault {
   readonly table: string;
 
   constructor(table: string, problem: string) {
-    super('store_corrupt', `A row of the Postgres table ${table} does not have the shape Quorum writes (${problem}). Quorum has not changed it. Fix or delete the row, then retry.`, {
-      hint: 'Other conversations keep working; only the one kept in this row is affected.',
+    super('store_corrupt', `A row of the Postgres table ${table} does not have the shape Quorum writes (${problem}). Quorum has not changed it. Fix or delete the row, then retry; other conversations keep working.`, {
+      where: `table ${table}`,
     });
     this.name = 'PostgresRowError';
     this.table = table;

@@ -1,6 +1,6 @@
 import type { App, types } from '@slack/bolt';
 import type { Reply } from '../../../dialog/reply.ts';
-import type { DesignSummary } from '../../../dialog/ports/design-store.ts';
+import type { RecentDesign } from '../../../dialog/door.ts';
 import { askCore } from '../converse.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { renderBlocks } from '../render-blocks.ts';
@@ -10,14 +10,14 @@ import { slackTurn, workspaceOf } from '../slack-turn.ts';
 
 const recentDesigns = 10;
 
-function designLine(design: DesignSummary): string {
+function designLine(design: RecentDesign): string {
   const day = design.updatedAt.slice(0, 10);
-  const where = /^[CGD][A-Z0-9]{2,}$/.test(design.key.channel) ? `<#${design.key.channel}>` : escapeMrkdwn(design.key.channel);
+  const where = /^[CGD][A-Z0-9]{2,}$/.test(design.channel) ? `<#${design.channel}>` : escapeMrkdwn(design.channel);
   return `• *${escapeMrkdwn(design.title)}* (\`${escapeMrkdwn(design.id)}\`) · version ${design.latestVersion} · ${day} · in ${where}`;
 }
 
 /** The Home tab: how to use Quorum, then the user's most recent designs in this workspace. */
-export function homeView(help: Reply[], designs: DesignSummary[]): types.HomeView {
+export function homeView(help: Reply[], designs: RecentDesign[]): types.HomeView {
   const helpBlocks = help.flatMap((reply) =>
     renderBlocks({ ...reply, choices: [] }, { context: { thread: 'home' } }).flatMap((m) => m.blocks),
   );
@@ -38,7 +38,7 @@ export function registerAppHome(app: App, deps: SlackDeps): void {
   app.event('app_home_opened', async ({ event, context, client }) => {
     if (event.tab !== 'home') return;
     const workspace = workspaceOf(context);
-    const designs = await deps.quorum.stores.designs.listUserDesigns('slack', workspace, event.user, recentDesigns);
+    const designs = await deps.quorum.core.recentDesigns({ platform: 'slack', workspace, user: event.user, limit: recentDesigns });
     const to = { channel: event.channel, user: event.user };
     const turn = slackTurn({ workspace, channel: 'app-home', thread: event.user, user: event.user, text: 'help' });
     const help = (await askCore(deps, client, turn, to))?.replies ?? [];

@@ -1,9 +1,7 @@
 import type { App, RespondFn, webApi } from '@slack/bolt';
-import { parseRequirementsText } from '../../../rules/parsers/free-text.ts';
-import type { Reply } from '../../../dialog/reply.ts';
-import { askCore, converse } from '../converse.ts';
+import { converse } from '../converse.ts';
 import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
-import { explain, sendReplies, type Destination } from '../post-replies.ts';
+import { explain, type Destination } from '../post-replies.ts';
 import type { SlackDeps } from '../slack-deps.ts';
 import { friendlyPostError, platformErrorCode } from '../slack-errors.ts';
 import { slackTurn, unescapeSlackText, workspaceOf } from '../slack-turn.ts';
@@ -59,40 +57,13 @@ async function startDesign(inv: Invocation): Promise<void> {
   await converse(inv.deps, inv.client, turn, { channel: inv.command.channel_id, user: inv.command.user_id, threadTs: thread });
 }
 
-function setCommand(field: string, value: unknown): string {
-  return `set ${field} ${typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value)}`;
-}
-
-/** `/quorum assess <free text>`: reads requirements from plain words, then assesses them in a new thread. */
+/** `/quorum assess <free text>`: a new thread, where the core reads the words and assesses them (as `assess <words>` anywhere). */
 async function assessText(inv: Invocation, text: string): Promise<void> {
-  let parsed: ReturnType<typeof parseRequirementsText>;
-  try {
-    parsed = parseRequirementsText(text);
-  } catch (err) {
-    await explain(inv.client, privately(inv), escapeMrkdwn(err instanceof Error ? err.message : String(err)), inv.deps.log);
-    return;
-  }
-  const fields = Object.entries(parsed.requirements).filter(([, value]) => value !== undefined);
-  if (fields.length === 0) {
-    const note = 'I could not read any requirements from that. Try for example `/quorum assess financial, 20k writes/s, four nines, p99 reads under 50ms`.';
-    await explain(inv.client, privately(inv), note, inv.deps.log);
-    return;
-  }
   const who = escapeMrkdwn(inv.command.user_name ?? 'someone');
   const thread = await openThread(inv, `:bar_chart: ${who} asked for an assessment of: ${escapeMrkdwn(truncate(text, 1000))}`);
   if (!thread) return;
-  const to: Destination = { channel: inv.command.channel_id, user: inv.command.user_id, threadTs: thread };
-  const base = { workspace: inv.workspace, channel: inv.command.channel_id, thread, user: inv.command.user_id };
-  const problems: Reply[] = [];
-  for (const [field, value] of fields) {
-    const result = await askCore(inv.deps, inv.client, slackTurn({ ...base, text: setCommand(field, value) }), to);
-    problems.push(...(result?.replies ?? []).filter((r) => r.kind === 'error'));
-  }
-  const assessed = await askCore(inv.deps, inv.client, slackTurn({ ...base, text: 'assess' }), to);
-  if (!assessed) return;
-  const read = `I read: ${parsed.understood.join('; ')}.` + (parsed.unrecognized.length ? ` I could not use: ${parsed.unrecognized.join('; ')}.` : '');
-  const replies = [{ kind: 'info' as const, text: read }, ...problems, ...assessed.replies];
-  await sendReplies(inv.client, replies, to, { context: { thread }, log: inv.deps.log });
+  const turn = slackTurn({ workspace: inv.workspace, channel: inv.command.channel_id, thread, user: inv.command.user_id, text: `assess ${text}`, via: 'slash' });
+  await converse(inv.deps, inv.client, turn, { channel: inv.command.channel_id, user: inv.command.user_id, threadTs: thread });
 }
 
 async function dispatch(inv: Invocation): Promise<void> {
