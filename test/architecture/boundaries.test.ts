@@ -46,6 +46,8 @@ describe('dependency direction', () => {
       'src/dialog/turn.ts',
       'src/dialog/turn-result.ts',
       'src/dialog/reply.ts',
+      // The reply model's own size bounds (how many messages a reply may become), shared by every renderer.
+      'src/dialog/bounded-reply.ts',
       'src/dialog/ports/event-dedup.ts',
       'src/dialog/ports/installation-repo.ts',
       // The platform-only port through which adapters report platform events (rate limits, retries) to operations.
