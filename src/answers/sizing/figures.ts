@@ -2,7 +2,7 @@ import { parseAvailability } from '../../rules/parsers/availability.ts';
 import { parseDuration } from '../../rules/parsers/duration.ts';
 import { NUMBER_PATTERN, readScaled } from '../../rules/parsers/number.ts';
 import { parseSizeGb } from '../../rules/parsers/size.ts';
-import { tidy } from '../../rules/parsers/text.ts';
+import { foldText, tidy } from '../../rules/parsers/text.ts';
 
 /** An availability in the question: a target ("for five nines") or what one node or service gives ("nodes at 99.5 %"). */
 export interface StatedAvailability {
@@ -56,17 +56,8 @@ const SYMBOL = new RegExp(`\\b(?:(n|r|w)\\s*=|(sigma|σ|kappa|κ|alpha|α|beta|�
 const EACH = /^\s*(?:each|per node|per replica|per service|apiece|a node|per instance)|^\s*(?:uptime |availability )?each\b/;
 const EACH_BEFORE = /(?:nodes?|replicas?|servers?|instances?|machines?|services?|dependencies|each|node is|nodes are|each one|components?)\s*(?:are|is|at|of|with|give|gives|run at|running at)?\s*(?:about |roughly |only )?$/;
 
-/** Folds the text the way the value parsers expect: lower case, single spaces, plain minus and times signs. */
-export function normalise(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ')
-    .replace(/[\u2212\u2012\u2013\u2014]/g, '-')
-    .replace(/\u00d7/g, 'x')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
+/** Folds the text the way the value parsers expect (one folding for answers and parsers). */
+export const normalise = foldText;
 
 function scaled(digits: string, scale: string | undefined): number | undefined {
   return readScaled(`${digits.replace(/[, ]/g, '')}${scale ? ` ${scale}` : ''}`.trim());
