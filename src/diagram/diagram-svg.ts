@@ -19,7 +19,8 @@ const tones: Record<TextLine['tone'], string> = { strong: '#212529', normal: '#3
 
 /** Escapes text for an SVG text node or attribute. */
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  // XML 1.0 forbids control characters other than tab, newline and carriage return: drop them.
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 const px = (n: number) => Number(n.toFixed(1));

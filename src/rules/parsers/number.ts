@@ -34,7 +34,7 @@ export function readPlain(text: string): number | undefined {
  * (`three`); undefined when the text is not one. Input is already prepared (lower case, trimmed).
  */
 export function readScaled(text: string): number | undefined {
-  const word = WORDS[text];
+  const word = Object.hasOwn(WORDS, text) ? WORDS[text] : undefined;
   if (word !== undefined) return word;
   const match = SCALED.exec(text);
   if (!match?.[1]) return undefined;
