@@ -101,6 +101,15 @@ describe('work per input is bounded, whatever its length', () => {
     );
   });
 
+  it('the terminal shows a long choice command by its number only, so 250 choices of 4,000-character commands stay a bounded text', () => {
+    const long = 'x'.repeat(3990);
+    const reply: Reply = { kind: 'info', text: 'pick one', choices: Array.from({ length: 250 }, (_, i) => ({ label: `option ${i}`, value: `show ${long}${i}` })) };
+    const text = renderText(reply);
+    expect(text.length).toBeLessThan(20_000);
+    expect(text).toContain('#250 option 249');
+    expect(renderText({ kind: 'info', text: 'pick', choices: [{ label: 'Show P8', value: 'show P8 details' }] })).toContain('#1 Show P8 (show P8 details)');
+  });
+
   it('renderers post a bounded number of messages within platform limits for replies of any size', () => {
     const reply = fc
       .record({

@@ -31,9 +31,13 @@ export function renderText(whole: Reply, options: { firstChoice?: number } = {})
   return blocks.join('\n\n');
 }
 
+/** A choice's command is shown after its label only when it is short enough to type; `#N` always picks it. */
+const maxShownCommand = 80;
+
 function choiceLines(reply: Reply, first: number): string[] {
   return (reply.choices ?? []).map((c, i) => {
-    const typed = c.label.toLowerCase() === c.value.toLowerCase() ? '' : ` (${c.value})`;
+    const same = c.label.toLowerCase() === c.value.toLowerCase();
+    const typed = same || c.value.length > maxShownCommand ? '' : ` (${c.value})`;
     return `#${first + i} ${c.label}${typed}`;
   });
 }
