@@ -1,7 +1,8 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import type { Search } from '../catalog/search.ts';
-import { isOperatorFault, isUserError, UserError } from '../errors.ts';
-import { guardedStore } from './guarded-store.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { isOperatorFault, isUserError, UserError, type OperatorFault } from '../errors.ts';
+import { guardedStore, isWriteFault } from './guarded-store.ts';
 import { initialState } from './session-state.ts';
 import type { Assessor } from '../rules/assessor.ts';
 import { readMessage } from './command-parser.ts';
@@ -116,6 +117,15 @@ function isForQuorum(turn: Turn, state: SessionState, stored: StoredSession | un
 
 /** What a person is told when the store cannot be read or written: no path, host or detail. */
 const storeDown = "I can't read saved designs right now; nothing was lost — try again in a minute. Lookups and questions still work.";
+const notSaved = "I couldn't save that; nothing changed — try again. Lookups, questions and `show` still work.";
+const sessionNotSaved = "The design is saved, but I couldn't note where this conversation stands, so I may ask the last question again.";
+
+/** True when two session states differ only in when they were last used and which version was last seen. */
+function sameConversation(a: SessionState, b: SessionState): boolean {
+  // Through JSON, so a key that holds undefined equals a key that is absent (as once stored).
+  const strip = ({ lastActivityAt: _at, lastVersionSeen: _seen, ...rest }: SessionState): unknown => JSON.parse(JSON.stringify(rest));
+  return isDeepStrictEqual(strip(a), strip(b));
+}
 
 /** Where a turn happened, for the log (never what was said). */
 function where(turn: Partial<Turn> | undefined): Record<string, unknown> {
@@ -271,6 +281,20 @@ export function createCore(deps: CoreDeps): Core {
     return { replies, state, stored, saved: savedNow, write: true, forQuorum: true, designVersion: after };
   }
 
+  /**
+   * The session could not be written after the turn ran. A version the turn saved stands (the person is
+   * told where the conversation may repeat itself); a turn that changed nothing that matters (show,
+   * history, a lookup) keeps its answer; anything else was not saved, and the turn fails as such.
+   */
+  function unsavedSession(err: unknown, result: Attempt, turn: Turn): Reply[] {
+    if (!isWriteFault(err)) throw err;
+    const before = readSessionState(result.stored?.state, result.state.lastActivityAt).state;
+    const changed = !sameConversation(before, result.state);
+    if (!result.saved && changed) throw err;
+    log(err, { ...where(turn), fault: (err as OperatorFault).code, at: (err as OperatorFault).where, note: 'answered without saving the session' });
+    return changed ? [infoReply(sessionNotSaved)] : [];
+  }
+
   async function run(turn: Turn): Promise<TurnResult> {
     const place = placeOf(turn);
     const base = { thread: place.key.thread, private: place.private };
@@ -285,10 +309,15 @@ export function createCore(deps: CoreDeps): Core {
         const result = await attempt(turn, place, saved);
         saved = result.saved ?? saved;
         let sessionVersion = result.stored?.version ?? 0;
+        let notes: Reply[] = [];
         if (result.write && worthStoring(result.stored, result.state)) {
-          sessionVersion = await store.putSession(place.key, result.stored?.version ?? 0, result.state);
+          try {
+            sessionVersion = await store.putSession(place.key, result.stored?.version ?? 0, result.state);
+          } catch (err) {
+            notes = unsavedSession(err, result, turn);
+          }
         }
-        const replies = result.replies.map((reply) => stamp(reply, result.designVersion, sessionVersion, place.private ? turn.user : undefined));
+        const replies = [...result.replies, ...notes].map((reply) => stamp(reply, result.designVersion, sessionVersion, place.private ? turn.user : undefined));
         return {
           ...base,
           private: base.private || result.private === true,
@@ -338,7 +367,7 @@ export function createCore(deps: CoreDeps): Core {
         } catch {
           // A failing logger must not turn a friendly reply into a crash.
         }
-        if (isOperatorFault(err)) return { ...fallback, replies: [errorReply('store_unavailable', storeDown)] };
+        if (isOperatorFault(err)) return { ...fallback, replies: [errorReply('store_unavailable', isWriteFault(err) ? notSaved : storeDown)] };
         return { ...fallback, replies: [errorReply('internal', 'Something went wrong on my side; your design is safe. Please try again.')] };
       }
     },
