@@ -29,6 +29,7 @@ import { readSessionState, type SessionState } from './session-state.ts';
 import { Turn } from './turn.ts';
 import type { TurnResult } from './turn-result.ts';
 import { latestOf } from './design-versions.ts';
+import { openDesignKey } from './open-design.ts';
 import { completions } from './completions.ts';
 import type { Core } from './door.ts';
 
@@ -97,7 +98,7 @@ function snapshotOf(design: Design | undefined): DesignSnapshot | undefined {
 /** An idle, empty session that was never stored need not be written (a lookup in a fresh thread stores nothing). */
 function worthStoring(stored: StoredSession | undefined, state: SessionState): boolean {
   if (stored) return true;
-  return state.mode !== 'idle' || state.awaiting !== undefined || Object.keys(state.requirements).length > 0 || state.title !== undefined || state.lastVersionSeen > 0;
+  return state.mode !== 'idle' || state.awaiting !== undefined || Object.keys(state.requirements).length > 0 || state.title !== undefined || state.lastVersionSeen > 0 || state.openThread !== undefined;
 }
 
 /**
@@ -217,11 +218,17 @@ export function createCore(deps: CoreDeps): Core {
     }
   }
 
-  /** The thread's session and design; when the store cannot be read, `storeFree` if the message needs neither. */
-  async function readThread(key: ThreadKey, turn: Turn) {
+  /**
+   * The thread's session and the design it has open (the thread's own unless `design <name>` or `open`
+   * moved it); when the store cannot be read, `storeFree` if the message needs neither.
+   */
+  async function readThread(key: ThreadKey, turn: Turn, nowIso: string) {
     try {
-      const [stored, design] = await Promise.all([store.getSession(key), store.getDesign(key)]);
-      return { stored, design };
+      const [stored, own] = await Promise.all([store.getSession(key), store.getDesign(key)]);
+      const loaded = readSessionState(stored?.state, nowIso);
+      const designKey = openDesignKey(key, loaded.state);
+      const design = designKey.thread === key.thread ? own : await store.getDesign(designKey);
+      return { stored, loaded, design, designKey };
     } catch (err) {
       if (isOperatorFault(err) && needsNoStore(turn)) {
         log(err, { ...where(turn), fault: err.code, at: err.where, note: 'answered without the store' });
@@ -235,7 +242,7 @@ export function createCore(deps: CoreDeps): Core {
   async function storeFreeAttempt(turn: Turn, nowIso: string, place: ReturnType<typeof placeOf>): Promise<Attempt> {
     const state = initialState(nowIso);
     const out = step(state, turn, { now: nowIso, interview, sessionTtlMs: ttl });
-    const ctx: CommandContext = { ...deps, store, interview, turn, key: place.key, now: nowIso, state, design: undefined, snapshot: undefined, saved: undefined };
+    const ctx: CommandContext = { ...deps, store, interview, turn, key: place.key, home: place.key, now: nowIso, state, design: undefined, snapshot: undefined, saved: undefined };
     const outcome = await perform(out.result, ctx);
     return { replies: outcome.replies, state, stored: undefined, saved: undefined, write: false, forQuorum: true, designVersion: 0 };
   }
@@ -243,10 +250,9 @@ export function createCore(deps: CoreDeps): Core {
   async function attempt(turn: Turn, place: ReturnType<typeof placeOf>, saved: SavedTurn | undefined): Promise<Attempt> {
     const nowIso = now().toISOString();
     const { key } = place;
-    const read = await readThread(key, turn);
+    const read = await readThread(key, turn, nowIso);
     if (read === 'storeFree') return storeFreeAttempt(turn, nowIso, place);
-    const { stored, design } = read;
-    const loaded = readSessionState(stored?.state, nowIso);
+    const { stored, design, loaded, designKey } = read;
     const designVersion = design?.versions.at(-1)?.version ?? 0;
     const refused = (replies: Reply[], forQuorum: boolean): Attempt =>
       ({ replies, state: loaded.state, stored, saved, write: false, forQuorum, designVersion, private: true });
@@ -262,7 +268,7 @@ export function createCore(deps: CoreDeps): Core {
       : [];
     const snapshot = snapshotOf(design);
     const out = step(loaded.state, engineTurn, { now: nowIso, interview, sessionTtlMs: ttl, design: snapshot });
-    const ctx: CommandContext = { ...deps, store, interview, turn: engineTurn, key, now: nowIso, state: out.state, design, snapshot, saved };
+    const ctx: CommandContext = { ...deps, store, interview, turn: engineTurn, key: designKey, home: key, now: nowIso, state: out.state, design, snapshot, saved };
     let outcome: CommandOutcome;
     try {
       outcome = await perform(out.result, ctx);

@@ -34,6 +34,11 @@ export interface EngineOutput {
   notices: Reply[];
 }
 
+/** Which design the conversation has open outlives a closed interview and a delete (the thread stays on its slot). */
+function keptOpen(state: SessionState): Pick<SessionState, 'openThread'> {
+  return state.openThread !== undefined ? { openThread: state.openThread } : {};
+}
+
 /**
  * The front of every turn: closes an interview idle too long, settles a pending delete confirmation,
  * reads the message against the command table and refuses a click drawn for an older design version.
@@ -50,14 +55,14 @@ export function step(state: SessionState, turn: Turn, ctx: EngineContext): Engin
       { label: 'Start a new design', value: 'design' },
       ...(ctx.design ? [{ label: 'Show the design', value: 'show' }] : []),
     ]));
-    s = { ...initialState(ctx.now), lastVersionSeen: state.lastVersionSeen, ...(state.title ? { title: state.title } : {}) };
+    s = { ...initialState(ctx.now), lastVersionSeen: state.lastVersionSeen, ...(state.title ? { title: state.title } : {}), ...keptOpen(state) };
   }
   const text = (turn.action?.value ?? turn.text ?? '').trim();
   if (text === '') return { state: s, result: { tag: 'error', code: 'empty', message: 'Say something, or type help to see what I can do.' }, notices };
 
   if (s.mode === 'awaiting-delete-confirmation') {
     const resume = s.resumeMode ?? 'idle';
-    if (isYes(text)) return { state: { ...initialState(ctx.now) }, result: { tag: 'deleteConfirmed' }, notices };
+    if (isYes(text)) return { state: { ...initialState(ctx.now), ...keptOpen(s) }, result: { tag: 'deleteConfirmed' }, notices };
     s = { ...s, mode: resume, resumeMode: undefined };
     if (isNo(text)) return { state: s, result: { tag: 'answer', replies: [infoReply('Kept it: nothing was deleted.')] }, notices };
     notices.push(infoReply('Not deleted.'));

@@ -47,6 +47,12 @@ export const SessionState = z.strictObject({
    * completes it. Cleared by any other turn.
    */
   awaiting: z.string().max(300).optional(),
+  /**
+   * The thread part of the key of the design this conversation has open, when it is not the thread's own
+   * (`design <name>` started another one, `open` switched). Always of this channel: the core puts it
+   * under the turn's own platform, workspace and channel.
+   */
+  openThread: z.string().min(1).max(400).optional(),
   /** The latest design version this conversation has seen (0: none). */
   lastVersionSeen: z.number().int().nonnegative(),
   /** ISO 8601 time of the last turn. */

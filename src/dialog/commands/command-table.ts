@@ -8,6 +8,7 @@ import type { CommandSpec } from './command.ts';
 import { deleteCommand } from './delete.ts';
 import { diagramCommand } from './diagram.ts';
 import { designCommand } from './design.ts';
+import { designNamedCommand } from './design-named.ts';
 import { designsCommand } from './designs.ts';
 import { diffCommand } from './diff.ts';
 import { editCommand } from './edit.ts';
@@ -21,6 +22,7 @@ import { listCommand } from './list.ts';
 import { lookupCommand } from './lookup.ts';
 import { milestoneCommand } from './milestone.ts';
 import { nameCommand } from './name.ts';
+import { openCommand } from './open.ts';
 import { planAllCommand } from './plan-all.ts';
 import { planChangeCommand } from './plan-change.ts';
 import { planCommand } from './plan.ts';
@@ -52,6 +54,7 @@ import { whyCommand } from './why.ts';
 export const commandTable: readonly CommandSpec<object>[] = [
   helpCommand,
   designCommand,
+  designNamedCommand,
   interviewCommand,
   restartCommand,
   cancelCommand,
@@ -65,6 +68,7 @@ export const commandTable: readonly CommandSpec<object>[] = [
   historyCommand,
   diffCommand,
   designsCommand,
+  openCommand,
   exportCommand,
   planAllCommand,
   planCommand,

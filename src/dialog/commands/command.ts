@@ -17,7 +17,10 @@ export interface SavedTurn {
 /** Everything a command handler may use: the turn, the thread's state and design as read, and the core's ports. */
 export interface CommandContext {
   turn: Turn;
+  /** Where the thread's open design lives: the thread's own key, or the slot `design <name>` or `open` chose. */
   key: ThreadKey;
+  /** The conversation's own thread (its session); `key` differs from it while another design is open. */
+  home: ThreadKey;
   /** ISO time of this turn. */
   now: string;
   /** The thread's session state (expiry and confirmations already handled). */

@@ -35,13 +35,21 @@ export function historyReply(design: Design, milestones: Map<number, string[]> =
   };
 }
 
-/** A channel's designs, most recently updated first. */
-export function designsReply(designs: DesignSummary[]): Reply {
+/** A channel's designs, most recently updated first: name, id, latest version, when and by whom; `openId` is marked. */
+export function designsReply(designs: DesignSummary[], openId?: string): Reply {
   if (designs.length === 0) {
-    return { kind: 'list', text: 'No designs in this channel yet. Type design in a thread to start one.', choices: [{ label: 'Start a design', value: 'design' }] };
+    return { kind: 'list', text: 'No designs in this channel yet. Type design <name> to start one.', choices: [{ label: 'Start a design', value: 'design' }] };
   }
-  const lines = designs.map((d) => `${d.title} (${d.id}) · v${d.latestVersion} · ${when(d.updatedAt)} · by ${d.savedBy}`);
-  return { kind: 'list', title: 'Designs in this channel', text: ['Designs in this channel:', ...lines].join('\n'), fields: [{ label: 'Designs', value: lines.join('\n').slice(0, 1000) }] };
+  const lines = designs.map((d) => `${d.id === openId ? '▶ ' : ''}${d.title} (${d.id}) · v${d.latestVersion} · ${when(d.updatedAt)} · by ${d.savedBy}${d.id === openId ? ' · open in this thread' : ''}`);
+  const others = designs.filter((d) => d.id !== openId).slice(0, 5);
+  const tail = designs.length > 1 || openId === undefined ? 'open <name or id> switches this thread to one; design <name> starts another.' : 'design <name> starts another beside it.';
+  return {
+    kind: 'list',
+    title: 'Designs in this channel',
+    text: ['Designs in this channel:', ...lines, tail].join('\n'),
+    fields: [{ label: 'Designs', value: lines.join('\n').slice(0, 1000) }],
+    choices: others.map((d) => ({ label: `Open "${d.title}"`.slice(0, 75), value: `open ${d.id}` })),
+  };
 }
 
 /** The design's header: id, version, who saved it, and the requirements with who gave them. */
