@@ -80,4 +80,24 @@ describe('chat --json', () => {
     expect(run.status).toBe(2);
     expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: 'unknown_option' } });
   });
+
+  it('keeps several designs apart in one thread: a second run finds the first run\'s designs and reopens them', () => {
+    const thread = ['--thread', 'several'];
+    const first = chat(['assess payments ledger, 3k writes/s, four nines', 'design Search autocomplete', '40k queries a second, p99 under 20 ms'], ...thread);
+    const ledger = first.lines[0]!.replies.find((r) => r.design)!.design!;
+    const search = first.lines[2]!.replies.find((r) => r.design)!.design!;
+    expect(search.id).not.toBe(ledger.id);
+    expect(first.lines[1]!.replies[0]!.text).toContain('"Payments ledger" is kept');
+
+    // A new session (a new process, the same lowdb directory): both designs are there, the thread is still on the second.
+    const second = chat(['designs', 'open paymnts ledger', 'set writesPerSec 6000', 'designs'], ...thread);
+    expect(second.status).toBe(0);
+    const listed = second.lines[0]!.replies[0]!.text;
+    expect(listed).toContain(`▶ Search autocomplete (${search.id}) · v1`);
+    expect(listed).toContain(`Payments ledger (${ledger.id}) · v1`);
+    expect(second.lines[1]!.replies[0]!.text).toMatch(/^Opened "Payments ledger" \(the closest to "paymnts ledger"\)/);
+    expect(second.lines[2]!.replies.find((r) => r.design)?.design).toEqual({ id: ledger.id, version: 2 });
+    expect(second.lines[3]!.replies[0]!.text).toContain(`▶ Payments ledger (${ledger.id}) · v2`);
+    expect(second.lines[3]!.replies[0]!.text).toContain(`Search autocomplete (${search.id}) · v1`);
+  });
 });

@@ -25,5 +25,8 @@ export async function deleteConfirmed(ctx: CommandContext): Promise<CommandOutco
   const design = ctx.design;
   if (!design) return answered(noDesignReply());
   await ctx.store.deleteDesign(ctx.key);
-  return answered(infoReply(`Deleted the design "${design.title}" (${design.id}) and its history.`, [{ label: 'Start a new design', value: 'design' }]));
+  return answered(infoReply(`Deleted the design "${design.title}" (${design.id}) and its history.`, [
+    { label: 'Start a new design', value: 'design' },
+    { label: "This channel's designs", value: 'designs' },
+  ]));
 }

@@ -49,11 +49,14 @@ async function openThread(inv: Invocation, text: string): Promise<string | undef
   }
 }
 
-async function startDesign(inv: Invocation): Promise<void> {
+/** `/quorum design [<name>]`: a new thread, where the core starts the (named) design. */
+async function startDesign(inv: Invocation, name: string): Promise<void> {
   const who = escapeMrkdwn(inv.command.user_name ?? 'someone');
-  const thread = await openThread(inv, `:building_construction: ${who} started a design interview. Answer in this thread.`);
+  const what = name === '' ? 'a design interview' : `the design "${escapeMrkdwn(truncate(name, 200))}"`;
+  const thread = await openThread(inv, `:building_construction: ${who} started ${what}. Answer in this thread.`);
   if (!thread) return;
-  const turn = slackTurn({ workspace: inv.workspace, channel: inv.command.channel_id, thread, user: inv.command.user_id, text: 'design', via: 'slash' });
+  const text = name === '' ? 'design' : `design ${name}`;
+  const turn = slackTurn({ workspace: inv.workspace, channel: inv.command.channel_id, thread, user: inv.command.user_id, text, via: 'slash' });
   await converse(inv.deps, inv.client, turn, { channel: inv.command.channel_id, user: inv.command.user_id, threadTs: thread });
 }
 
@@ -71,7 +74,7 @@ async function dispatch(inv: Invocation): Promise<void> {
   const space = text.indexOf(' ');
   const sub = (space === -1 ? text : text.slice(0, space)).toLowerCase();
   const rest = space === -1 ? '' : text.slice(space + 1).trim();
-  if (sub === 'design') return startDesign(inv);
+  if (sub === 'design') return startDesign(inv, rest);
   if (sub === 'assess' && rest !== '') return assessText(inv, rest);
   if (sub === '' || sub === 'help') return void (await converse(inv.deps, inv.client, privateTurn(inv, 'help'), privately(inv)));
   if (sub === 'designs') return void (await converse(inv.deps, inv.client, privateTurn(inv, 'designs'), privately(inv)));
