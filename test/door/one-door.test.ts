@@ -5,7 +5,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBlockContext, decodeButtonValue } from '../../src/adapters/slack/action-value.ts';
 import { startTerminal } from '../../src/adapters/terminal/start-terminal.ts';
-import { channelFilePath } from '../../src/store/file/store-paths.ts';
+import { legacyChannelFilePath } from '../../src/store/file/store-paths.ts';
 import { startHarness as startDiscordHarness, alice, type Harness as DiscordHarness } from '../discord/bot-harness.ts';
 import { snowflake } from '../discord/fake-discord.ts';
 import { makeCore } from '../helpers/dialog-harness.ts';
@@ -163,7 +163,7 @@ describe('a corrupt store, seen from Slack', () => {
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'quorum-door-'));
-    const file = channelFilePath(dir, { platform: 'slack', workspace: 'T-bad', channel: 'C-bad' });
+    const file = legacyChannelFilePath(dir, { platform: 'slack', workspace: 'T-bad', channel: 'C-bad' });
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, '{"schemaVersion": 1, "designs": [');
     h = await startHarness({ store: `file:${dir}` });

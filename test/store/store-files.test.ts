@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openLowdbEventDedup } from '../../src/store/file/file-event-dedup.ts';
 import { openLowdbStore } from '../../src/store/file/lowdb-store.ts';
 import { LruCache } from '../../src/store/file/lru-cache.ts';
-import { channelFilePath } from '../../src/store/file/store-paths.ts';
+import { threadFilePath } from '../../src/store/file/store-paths.ts';
 import { useTempDirs } from '../helpers/temp-dirs.ts';
 import { sampleVersion } from './sample-version.ts';
 
@@ -13,12 +13,12 @@ const tempDir = useTempDirs('quorum-files-');
 const key = { platform: 'slack', workspace: 'T1', channel: 'C1', thread: 't1' };
 
 describe('store files', () => {
-  it('writes channel files as compact JSON and still reads pretty-printed ones', async () => {
+  it('writes thread documents as compact JSON and still reads pretty-printed ones', async () => {
     const dir = await tempDir();
     const store = await openLowdbStore(dir);
     const saved = await store.saveVersion(key, 0, sampleVersion('alice'), 'Ledger');
     await store.close();
-    const file = channelFilePath(dir, key);
+    const file = threadFilePath(dir, key);
     const text = await readFile(file, 'utf8');
     expect(text).not.toContain('\n');
     await writeFile(file, JSON.stringify(JSON.parse(text), null, 2));
@@ -28,7 +28,7 @@ describe('store files', () => {
     await reopened.close();
   });
 
-  it('keeps working when one channel file is larger than the whole open-file budget', async () => {
+  it('keeps working when one thread is larger than the whole open-file budget', async () => {
     const dir = await tempDir();
     const store = await openLowdbStore(dir, { maxOpenBytes: 10 });
     await store.saveVersion(key, 0, sampleVersion('alice'));

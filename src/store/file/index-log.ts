@@ -5,7 +5,7 @@ import { IndexLine } from '../shared/stored-schema.ts';
 
 // Append-only logs, one per user and workspace, naming the designs the user saved a version
 // of, so `listUserDesigns` reads one small file instead of every channel. Appending keeps a
-// save O(1) however many designs a user has. The channel files stay the truth: an entry whose
+// save O(1) however many designs a user has. The thread files stay the truth: an entry whose
 // design is gone (deleted, or lost to a crash before its channel was written) is ignored.
 
 /** Appends one entry to the log at `file`, creating the file and its folder when needed. */

@@ -1,24 +1,25 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isOperatorFault, isUserError } from '../../errors.ts';
-import { openChannelFile } from './channel-file.ts';
-import type { ChannelFile } from './channel-file.ts';
-import { appendVersion, channelSummaries, copyJson, newestFirst, renameDesign, summarize, writePlan, writeSession } from '../shared/channel-state.ts';
+import { appendVersion, copyDesign, copyJson, newestFirst, renameDesign, summarize, writePlan, writeSession } from '../shared/channel-state.ts';
 import { newDesignId } from '../shared/design-id.ts';
 import { StaleWriteError } from '../../dialog/ports/design-store.ts';
-import type { ChannelKey, DesignStore, DesignSummary } from '../../dialog/ports/design-store.ts';
+import type { ChannelKey, DesignStore, DesignSummary, ThreadKey } from '../../dialog/ports/design-store.ts';
 import { appendIndexLine, readIndexLines } from './index-log.ts';
-import type { IndexLine } from '../shared/stored-schema.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
+import { migrateLegacyChannel } from './legacy-channel.ts';
 import { LruCache } from './lru-cache.ts';
 import { StoreCorruptError } from './store-corrupt-error.ts';
-import { channelFilePath, userIndexPath } from './store-paths.ts';
+import { channelDirPath, isThreadFileName, legacyChannelFilePath, threadFilePath, userIndexPath } from './store-paths.ts';
+import { openThreadFile } from './thread-file.ts';
+import type { ThreadFile } from './thread-file.ts';
+import { WorkspaceGate } from './workspace-gate.ts';
 
-/** Tuning for the lowdb store: how much of the channel files stays loaded, and the clock for timestamps. */
+/** Tuning for the lowdb store: how much of the thread files stays loaded, and the clock for timestamps. */
 export interface LowdbStoreOptions {
-  /** Channel files kept in memory at once (least recently used are dropped). Default 1024. */
+  /** Threads kept in memory at once (least recently used are dropped). Default 1024. */
   maxOpenFiles?: number;
-  /** Total size (characters of JSON) of the channel files kept in memory. Default 16 MiB. */
+  /** Total size (characters of JSON) of the thread files kept in memory. Default 16 MiB. */
   maxOpenBytes?: number;
   now?: () => Date;
 }
@@ -27,48 +28,73 @@ export interface LowdbStoreOptions {
 export const defaultMaxOpenBytes = 16 * 2 ** 20;
 
 /**
- * A DesignStore in a directory of lowdb JSON files, one per channel (see store-paths.ts),
- * loaded lazily and kept in an LRU bounded by their total size. Each file's reads and writes run one at a time,
- * so `expectedVersion` is checked and the write made with nothing in between.
+ * A DesignStore in a directory of files, two per thread (see store-paths.ts and thread-file.ts):
+ * a lowdb document for the design's title, plan and session, and an append-only log of its versions,
+ * so a save appends one line however long the history is, and a damaged file affects its thread only.
+ * Threads are loaded lazily and kept in an LRU bounded by their total size. Each thread's reads and
+ * writes run one at a time, so `expectedVersion` is checked and the write made with nothing in between.
+ * Channels written by the older one-file-per-channel layout are migrated when first used.
  */
 export async function openLowdbStore(directory: string, options: LowdbStoreOptions = {}): Promise<DesignStore> {
   const root = path.resolve(directory);
   await mkdir(root, { recursive: true });
   const now = options.now ?? (() => new Date());
-  const cache = new LruCache<string, ChannelFile>({
+  const cache = new LruCache<string, ThreadFile>({
     maxEntries: options.maxOpenFiles ?? 1024,
     maxWeight: options.maxOpenBytes ?? defaultMaxOpenBytes,
-    weigh: (channel) => channel.size(),
+    weigh: (thread) => thread.size(),
   });
   const madeDirs = new LruCache<string, true>(1024);
+  const migrated = new LruCache<string, true>(4096);
   const locks = new KeyedMutex();
+  const gate = new WorkspaceGate();
   let closed = false;
 
-  /** Runs `task` on the channel's file under its lock; `remember` keeps the file in the cache. */
-  const withChannel = <T>(key: ChannelKey, remember: boolean, task: (channel: ChannelFile, file: string) => Promise<T>) => {
+  /** Runs `task` as one operation in the key's workspace (a workspace deletion waits for it). */
+  const inWorkspace = <T>(key: ChannelKey, task: () => Promise<T>) => {
     if (closed) return Promise.reject(new Error('the lowdb store is closed'));
-    const file = channelFilePath(root, key);
-    return locks.run(file, async () => {
-      let channel = cache.get(file);
-      if (!channel) {
-        channel = await openChannelFile(file, key);
-        if (remember) cache.set(file, channel);
-      }
-      return task(channel, file);
+    return gate.run(JSON.stringify([key.platform, key.workspace]), task);
+  };
+
+  /** Moves the channel out of the older layout the first time it is used (see legacy-channel.ts). */
+  const migrate = (key: ChannelKey) => {
+    const legacy = legacyChannelFilePath(root, key);
+    if (migrated.get(legacy)) return Promise.resolve();
+    return locks.run(legacy, async () => {
+      if (migrated.get(legacy)) return;
+      await migrateLegacyChannel(root, key);
+      migrated.set(legacy, true);
     });
   };
 
-  /** Like withChannel, then writes the file; a failed write drops the cached copy so it is reloaded. */
-  const change = <T>(key: ChannelKey, task: (channel: ChannelFile) => Promise<T> | T) =>
-    withChannel(key, true, async (channel, file) => {
+  /** Runs `task` on the thread file at `file` under its lock; `remember` keeps a newly loaded file in the cache. */
+  const atFile = <T>(file: string, expected: ThreadKey | ChannelKey, remember: boolean, task: (thread: ThreadFile) => Promise<T>) =>
+    locks.run(file, async () => {
+      let thread = cache.get(file);
+      if (!thread) {
+        thread = await openThreadFile(file, expected);
+        if (remember) cache.set(file, thread);
+      }
+      return task(thread);
+    });
+
+  const withThread = <T>(key: ThreadKey, task: (thread: ThreadFile) => Promise<T>) =>
+    inWorkspace(key, async () => {
+      await migrate(key);
+      return atFile(threadFilePath(root, key), key, true, task);
+    });
+
+  /** Like withThread for a task that writes; a failed write drops the cached copy so it is reloaded. */
+  const change = <T>(key: ThreadKey, task: (thread: ThreadFile) => Promise<T> | T) =>
+    withThread(key, async (thread) => {
+      const file = threadFilePath(root, key);
       try {
-        const result = await task(channel);
         const dir = path.dirname(file);
         if (!madeDirs.get(dir)) {
           await mkdir(dir, { recursive: true });
           madeDirs.set(dir, true);
         }
-        await channel.save();
+        const result = await task(thread);
         cache.reweigh(file);
         return result;
       } catch (err) {
@@ -78,64 +104,108 @@ export async function openLowdbStore(directory: string, options: LowdbStoreOptio
       }
     });
 
+  /** The summaries of the channel's designs whose files read; a damaged thread is reported when that thread is used. */
+  const channelDesigns = async ({ platform, workspace, channel: id }: ChannelKey, wanted?: Map<string, Set<string>>): Promise<DesignSummary[]> => {
+    // Only the channel's part of the key: callers may pass a whole thread key.
+    const channel: ChannelKey = { platform, workspace, channel: id };
+    await migrate(channel);
+    const dir = channelDirPath(root, channel);
+    const files = wanted
+      ? [...wanted.keys()].map((thread) => threadFilePath(root, { ...channel, thread }))
+      : (await readdir(dir).catch(emptyWhenMissing)).filter(isThreadFileName).map((name) => path.join(dir, name));
+    const found: DesignSummary[] = [];
+    for (const file of files) {
+      try {
+        // Not remembered: one listing must not push the busy threads out of the cache.
+        await atFile(file, channel, false, async ({ key, state }) => {
+          const design = state.designs.get(key.thread);
+          if (design && (!wanted || wanted.get(key.thread)?.has(design.id))) found.push(summarize(design));
+        });
+      } catch (err) {
+        if (!(err instanceof StoreCorruptError)) throw err;
+      }
+    }
+    return found;
+  };
+
   return {
-    getDesign: (key) => withChannel(key, true, async ({ state }) => copyJson(state.designs.get(key.thread))),
+    getDesign: (key) => withThread(key, async ({ state }) => copyDesign(state.designs.get(key.thread))),
 
     saveVersion: (key, expectedVersion, version, title) =>
-      change(key, async ({ state }) => {
-        const { design, firstSaveByUser, copy } = appendVersion(state, key, expectedVersion, version, title, newDesignId);
-        // Logged before the channel is written: an entry without its design is harmless, the reverse would hide it.
+      change(key, async (thread) => {
+        const isNew = !thread.state.designs.has(key.thread);
+        const { design, firstSaveByUser, copy } = appendVersion(thread.state, key, expectedVersion, version, title, newDesignId);
+        // Logged before the design is written: an entry without its design is harmless, the reverse would hide it.
         if (firstSaveByUser) {
           const line = { channel: key.channel, thread: key.thread, design: design.id };
           await appendIndexLine(userIndexPath(root, key.platform, key.workspace, version.savedBy), line);
         }
+        // The version first: a document naming a design whose log lacks it would be damaged.
+        await thread.appendLatest();
+        if (isNew || title !== undefined) await thread.saveDocument();
         return copy();
       }),
 
-    setTitle: (key, title) => change(key, ({ state }) => copyJson(renameDesign(state, key, title, now()))),
+    setTitle: (key, title) =>
+      change(key, async (thread) => {
+        const design = renameDesign(thread.state, key, title, now());
+        await thread.saveDocument();
+        return copyDesign(design);
+      }),
 
-    savePlan: (key, designId, expectedRevision, plan) => change(key, ({ state }) => writePlan(state, key, designId, expectedRevision, plan)),
+    savePlan: (key, designId, expectedRevision, plan) =>
+      change(key, async (thread) => {
+        const saved = writePlan(thread.state, key, designId, expectedRevision, plan);
+        await thread.saveDocument();
+        return saved;
+      }),
 
-    deleteDesign: async (key) => {
-      const existed = await withChannel(key, true, async ({ state }) => state.designs.has(key.thread));
-      return existed ? change(key, ({ state }) => state.designs.delete(key.thread)) : false;
-    },
+    deleteDesign: (key) =>
+      change(key, async (thread) => {
+        const design = thread.state.designs.get(key.thread);
+        if (!design) return false;
+        thread.state.designs.delete(key.thread);
+        // The document first: a log its document no longer names is ignored, the reverse would be damage.
+        await thread.saveDocument();
+        await thread.removeVersions(design.id);
+        return true;
+      }),
 
-    listDesigns: (channel) => withChannel(channel, true, async ({ state }) => channelSummaries(state)),
+    listDesigns: (channel) => inWorkspace(channel, async () => newestFirst(await channelDesigns(channel))),
 
-    async listUserDesigns(platform, workspace, user, limit) {
-      const byChannel = new Map<string, Map<string, IndexLine>>();
-      for (const line of await readIndexLines(userIndexPath(root, platform, workspace, user))) {
-        const lines = byChannel.get(line.channel) ?? new Map<string, IndexLine>();
-        lines.set(line.design, line);
-        byChannel.set(line.channel, lines);
-      }
-      const found: DesignSummary[] = [];
-      for (const [channel, lines] of byChannel) {
-        try {
-          // Not remembered: one listing must not push the busy channels out of the cache.
-          await withChannel({ platform, workspace, channel }, false, async ({ state }) => {
-            for (const line of lines.values()) {
-              const design = state.designs.get(line.thread);
-              if (design?.id === line.design) found.push(summarize(design));
-            }
-          });
-        } catch (err) {
-          // A damaged channel is reported when that channel is used; the user's overview shows the rest.
-          if (!(err instanceof StoreCorruptError)) throw err;
+    listUserDesigns: (platform, workspace, user, limit) =>
+      inWorkspace({ platform, workspace, channel: '' }, async () => {
+        const byChannel = new Map<string, Map<string, Set<string>>>();
+        for (const line of await readIndexLines(userIndexPath(root, platform, workspace, user))) {
+          const threads = byChannel.get(line.channel) ?? new Map<string, Set<string>>();
+          threads.set(line.thread, (threads.get(line.thread) ?? new Set()).add(line.design));
+          byChannel.set(line.channel, threads);
         }
-      }
-      return newestFirst(found).slice(0, Math.max(0, limit));
-    },
+        const found: DesignSummary[] = [];
+        for (const [channel, threads] of byChannel) {
+          try {
+            found.push(...(await channelDesigns({ platform, workspace, channel }, threads)));
+          } catch (err) {
+            // A channel left in the older layout and damaged is reported when used; the user's overview shows the rest.
+            if (!(err instanceof StoreCorruptError)) throw err;
+          }
+        }
+        return newestFirst(found).slice(0, Math.max(0, limit));
+      }),
 
-    getSession: (key) => withChannel(key, true, async ({ state }) => copyJson(state.sessions.get(key.thread))),
+    getSession: (key) => withThread(key, async ({ state }) => copyJson(state.sessions.get(key.thread))),
 
-    putSession: (key, expectedVersion, value) => change(key, ({ state }) => writeSession(state, key.thread, expectedVersion, value, now())),
+    putSession: (key, expectedVersion, value) =>
+      change(key, async (thread) => {
+        const version = writeSession(thread.state, key.thread, expectedVersion, value, now());
+        await thread.saveDocument();
+        return version;
+      }),
 
-    deleteSession: async (key) => {
-      const existed = await withChannel(key, true, async ({ state }) => state.sessions.has(key.thread));
-      if (existed) await change(key, ({ state }) => void state.sessions.delete(key.thread));
-    },
+    deleteSession: (key) =>
+      change(key, async (thread) => {
+        if (thread.state.sessions.delete(key.thread)) await thread.saveDocument();
+      }),
 
     async canWrite() {
       // A probe file written and removed beside the data: fails as a save would on a full or read-only disk.
@@ -156,4 +226,9 @@ export async function openLowdbStore(directory: string, options: LowdbStoreOptio
       cache.clear();
     },
   };
+}
+
+function emptyWhenMissing(err: NodeJS.ErrnoException): string[] {
+  if (err.code === 'ENOENT') return [];
+  throw err;
 }

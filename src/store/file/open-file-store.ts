@@ -5,7 +5,7 @@ import { openLowdbInstallationRepo } from './file-installations.ts';
 import { openLowdbStore } from './lowdb-store.ts';
 import { lockStoreDirectory } from './process-lock.ts';
 
-/** Opens the lowdb store in `directory` (absolute): channel files, event dedup log and installations. */
+/** Opens the lowdb store in `directory` (absolute): thread files, event dedup log and installations. */
 export async function openFileStore(directory: string, options: OpenStoreOptions = {}): Promise<OpenedStore> {
   const unlock = await lockStoreDirectory(directory);
   const clock = options.now;

@@ -1,6 +1,7 @@
 import {
   appendVersion,
   channelSummaries,
+  copyDesign,
   copyJson,
   emptyChannelState,
   newestFirst,
@@ -40,14 +41,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): DesignStore
 
   return {
     async getDesign(key: ThreadKey) {
-      return copyJson(channelOf(key, false)?.designs.get(key.thread));
+      return copyDesign(channelOf(key, false)?.designs.get(key.thread));
     },
     async saveVersion(key, expectedVersion, version, title) {
       const state = channelOf(key, true)!;
       return appendVersion(state, key, expectedVersion, version, title, newDesignId).copy();
     },
     async setTitle(key, title) {
-      return copyJson(renameDesign(channelOf(key, false) ?? emptyChannelState(), key, title, now()));
+      return copyDesign(renameDesign(channelOf(key, false) ?? emptyChannelState(), key, title, now()));
     },
     async savePlan(key, designId, expectedRevision, plan) {
       return writePlan(channelOf(key, false) ?? emptyChannelState(), key, designId, expectedRevision, plan);

@@ -22,6 +22,28 @@ export function copyJson<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
+/** Freezes `value` and everything in it, so a value shared with callers cannot change. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/**
+ * A copy of a design for a caller: its own object, key, versions list and plan, sharing only the
+ * versions themselves, which are frozen (saved versions never change). Copying every version
+ * would make each save cost as much as the whole history.
+ */
+export function copyDesign(design: Design): Design;
+export function copyDesign(design: Design | undefined): Design | undefined;
+export function copyDesign(design: Design | undefined): Design | undefined {
+  if (!design) return undefined;
+  const { plan, ...rest } = design;
+  return { ...rest, key: { ...design.key }, versions: design.versions.map(deepFreeze), ...(plan && { plan: copyJson(plan) }) };
+}
+
 /** The latest version number of a design, 0 when there is none. */
 export function latestVersion(design: Design | undefined): number {
   return design?.versions.at(-1)?.version ?? 0;
@@ -31,7 +53,7 @@ export function latestVersion(design: Design | undefined): number {
 export interface AppendResult {
   design: Design;
   firstSaveByUser: boolean;
-  /** A copy of `design` for the caller, sharing nothing with the stored state. */
+  /** A copy of `design` for the caller (see copyDesign): changing it cannot change the stored state. */
   copy(): Design;
 }
 
@@ -50,9 +72,8 @@ export function appendVersion(
   const existing = state.designs.get(key.thread);
   const actual = latestVersion(existing);
   if (expectedVersion !== actual) throw new StaleWriteError(expectedVersion, actual);
-  // One serialization serves both the stored copy and the caller's copy of the new version.
-  const savedJson = JSON.stringify({ ...version, version: actual + 1 });
-  const saved = JSON.parse(savedJson) as DesignVersion;
+  // A copy of the caller's value, frozen: stored and handed out as it is from now on.
+  const saved = deepFreeze(JSON.parse(JSON.stringify({ ...version, version: actual + 1 })) as DesignVersion);
   const firstSaveByUser = !existing?.versions.some((v) => v.savedBy === version.savedBy);
   const design: Design = existing ?? {
     id: newId(),
@@ -66,12 +87,7 @@ export function appendVersion(
   design.updatedAt = version.savedAt;
   if (title !== undefined) design.title = title;
   state.designs.set(key.thread, design);
-  const copy = (): Design => ({
-    ...design,
-    key: { ...design.key },
-    versions: [...design.versions.slice(0, -1).map(copyJson), JSON.parse(savedJson) as DesignVersion],
-  });
-  return { design, firstSaveByUser, copy };
+  return { design, firstSaveByUser, copy: () => copyDesign(design) };
 }
 
 /** The title a design gets when none is given: its `name` requirement, or "Untitled design". */

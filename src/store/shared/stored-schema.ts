@@ -56,7 +56,19 @@ export const StoredSessionEntry = z.object({
   updatedAt: z.string(),
 });
 
-/** One channel file: the designs and sessions of every thread in one channel. */
+/**
+ * One thread's document (lowdb): the design without its versions, and the dialog session. The versions
+ * live beside it in an append-only log of StoredDesignVersion lines (see thread-file.ts).
+ */
+export const ThreadFileData = z.object({
+  schemaVersion: SchemaVersion,
+  key: StoredThreadKey,
+  design: StoredDesign.omit({ versions: true }).optional(),
+  session: StoredSessionEntry.omit({ thread: true }).optional(),
+});
+export type ThreadFileData = z.infer<typeof ThreadFileData>;
+
+/** The older layout's channel file (every thread of one channel in one file): still read, and migrated on open. */
 export const ChannelFileData = z.object({
   schemaVersion: SchemaVersion,
   key: StoredChannelKey,
