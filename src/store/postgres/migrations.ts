@@ -81,6 +81,39 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Thread ids of any length and content (issue 13): key text is stored losslessly (pgKey: U+FFFD doubled,
+    // U+0000 as U+FFFD "0"; a NUL stored before this was already U+FFFD and stays one), and a thread is
+    // indexed by the SHA-256 of its stored form (threadHash) instead of the id itself, which a btree entry
+    // cannot hold beyond about 2.7 KB.
+    version: 3,
+    sql: `
+      UPDATE designs SET platform = replace(platform, chr(65533), repeat(chr(65533), 2)),
+        workspace = replace(workspace, chr(65533), repeat(chr(65533), 2)),
+        channel = replace(channel, chr(65533), repeat(chr(65533), 2)),
+        thread = replace(thread, chr(65533), repeat(chr(65533), 2))
+        WHERE strpos(platform || workspace || channel || thread, chr(65533)) > 0;
+      UPDATE sessions SET platform = replace(platform, chr(65533), repeat(chr(65533), 2)),
+        workspace = replace(workspace, chr(65533), repeat(chr(65533), 2)),
+        channel = replace(channel, chr(65533), repeat(chr(65533), 2)),
+        thread = replace(thread, chr(65533), repeat(chr(65533), 2))
+        WHERE strpos(platform || workspace || channel || thread, chr(65533)) > 0;
+      UPDATE seen_events SET id = replace(id, chr(65533), repeat(chr(65533), 2)) WHERE strpos(id, chr(65533)) > 0;
+      UPDATE installations SET key = replace(key, chr(65533), repeat(chr(65533), 2)) WHERE strpos(key, chr(65533)) > 0;
+
+      ALTER TABLE designs ADD COLUMN thread_hash text;
+      UPDATE designs SET thread_hash = encode(sha256(convert_to(thread, 'UTF8')), 'hex');
+      ALTER TABLE designs ALTER COLUMN thread_hash SET NOT NULL;
+      ALTER TABLE designs DROP CONSTRAINT designs_platform_workspace_channel_thread_key;
+      ALTER TABLE designs ADD CONSTRAINT designs_thread UNIQUE (platform, workspace, channel, thread_hash);
+
+      ALTER TABLE sessions ADD COLUMN thread_hash text;
+      UPDATE sessions SET thread_hash = encode(sha256(convert_to(thread, 'UTF8')), 'hex');
+      ALTER TABLE sessions ALTER COLUMN thread_hash SET NOT NULL;
+      ALTER TABLE sessions DROP CONSTRAINT sessions_pkey;
+      ALTER TABLE sessions ADD PRIMARY KEY (platform, workspace, channel, thread_hash);
+    `,
+  },
 ];
 
 // Any fixed number works; it only has to be the same in every Quorum instance.

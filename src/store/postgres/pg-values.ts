@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 
 /** Anything that runs a query: the pool, or one client inside a transaction. */
@@ -26,6 +27,28 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
 // Postgres text and jsonb cannot hold U+0000, which chat text may contain; it is kept as
 // U+FFFD instead of failing the save. In JSON text only an unescaped `\u0000` is the character.
 const nulInJson = /(?<!\\)((?:\\\\)*)\\u0000/g;
+
+/**
+ * A key part (platform, workspace, channel, thread, event id, installation key) as text, losslessly:
+ * U+FFFD is doubled and U+0000 becomes U+FFFD followed by "0", so an id with NUL stays distinct from
+ * the same id with U+FFFD. Migration 3 doubled the U+FFFD already stored.
+ */
+export function pgKey(value: string): string {
+  return value.replaceAll('\uFFFD', '\uFFFD\uFFFD').replaceAll('\u0000', '\uFFFD0');
+}
+
+/** The key part that pgKey stored (a lone U+FFFD, which pgKey never writes, is read as itself). */
+export function fromPgKey(stored: string): string {
+  return stored.replace(/\uFFFD([\uFFFD0])/g, (_pair, second: string) => (second === '0' ? '\u0000' : '\uFFFD'));
+}
+
+/**
+ * What indexes a thread: the SHA-256 (hex) of its stored form, so a thread id of any length fits a
+ * btree entry (Postgres refuses entries over about 2.7 KB). Migration 3 computes the same in SQL.
+ */
+export function threadHash(thread: string): string {
+  return createHash('sha256').update(pgKey(thread), 'utf8').digest('hex');
+}
 
 /** A string as a text parameter (U+0000 becomes U+FFFD). */
 export function pgText(value: string): string {

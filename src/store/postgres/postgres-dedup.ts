@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { EventDedup, EventDedupOptions } from '../../dialog/ports/event-dedup.ts';
-import { pgText } from './pg-values.ts';
+import { pgKey } from './pg-values.ts';
 
 // Expired claims are deleted at most this often per instance (by the injected clock).
 const pruneEveryMs = 60_000;
@@ -24,7 +24,7 @@ export function createPostgresEventDedup(pool: Pool, options: EventDedupOptions 
         `INSERT INTO seen_events (id, expires_at) VALUES ($1, $2)
          ON CONFLICT (id) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE seen_events.expires_at <= $3
          RETURNING id`,
-        [pgText(id), new Date(at + ttlMs), new Date(at)],
+        [pgKey(id), new Date(at + ttlMs), new Date(at)],
       );
       return rowCount === 1;
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OperatorFault } from '../../errors.ts';
-import type { Design, DesignSummary, StoredSession } from '../../dialog/ports/design-store.ts';
+import type { Design, DesignSummary, StoredSession, ThreadKey } from '../../dialog/ports/design-store.ts';
+import { fromPgKey } from './pg-values.ts';
 import { StoredDesign } from '../shared/stored-schema.ts';
 
 /**
@@ -41,6 +42,11 @@ export const DesignRow = z.object({
   plan: z.unknown().optional(),
 });
 
+/** The thread key a row stores (see pgKey). */
+function keyFromRow(r: { platform: string; workspace: string; channel: string; thread: string }): ThreadKey {
+  return { platform: fromPgKey(r.platform), workspace: fromPgKey(r.workspace), channel: fromPgKey(r.channel), thread: fromPgKey(r.thread) };
+}
+
 /** A version row as JSON, without the `edits` that versions saved before hand edits (or without any) hold as null. */
 function withoutNullEdits(version: unknown): unknown {
   if (typeof version !== 'object' || version === null || (version as { edits?: unknown }).edits !== null) return version;
@@ -53,7 +59,7 @@ export function toDesign(row: unknown): Design {
   const r = parseRow('designs', DesignRow, row);
   const design = parseRow('design_versions', StoredDesign, {
     id: r.id,
-    key: { platform: r.platform, workspace: r.workspace, channel: r.channel, thread: r.thread },
+    key: keyFromRow(r),
     title: r.title,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -83,7 +89,7 @@ export function toSummary(row: unknown): DesignSummary {
   const r = parseRow('designs', SummaryRow, row);
   return {
     id: r.id,
-    key: { platform: r.platform, workspace: r.workspace, channel: r.channel, thread: r.thread },
+    key: keyFromRow(r),
     title: r.title,
     latestVersion: r.latest_version,
     updatedAt: r.updated_at,

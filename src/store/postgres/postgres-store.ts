@@ -4,7 +4,7 @@ import { defaultTitle } from '../shared/channel-state.ts';
 import { newDesignId } from '../shared/design-id.ts';
 import { StaleWriteError } from '../../dialog/ports/design-store.ts';
 import type { Design, DesignStore, DesignVersion, ThreadKey } from '../../dialog/ports/design-store.ts';
-import { hasSqlState, inTransaction, pgJson, pgText } from './pg-values.ts';
+import { hasSqlState, inTransaction, pgJson, pgKey, pgText, threadHash } from './pg-values.ts';
 import type { Queryable } from './pg-values.ts';
 import { toDesign, toSession, toSummary } from './postgres-rows.ts';
 
@@ -13,7 +13,8 @@ export interface PostgresStoreOptions {
   now?: () => Date;
 }
 
-const byThread = 'platform = $1 AND workspace = $2 AND channel = $3 AND thread = $4';
+// $1–$4 of every thread query: keyOf(key). A thread is found by its hash (see threadHash).
+const byThread = 'platform = $1 AND workspace = $2 AND channel = $3 AND thread_hash = $4';
 
 const selectDesign = `
   SELECT d.id, d.platform, d.workspace, d.channel, d.thread, d.title, d.created_at, d.updated_at,
@@ -25,7 +26,7 @@ const selectDesign = `
       FROM design_versions v WHERE v.design_id = d.id
     ), '[]'::json) AS versions,
     (SELECT p.plan || jsonb_build_object('revision', p.revision) FROM design_plans p WHERE p.design_id = d.id) AS plan
-  FROM designs d WHERE d.platform = $1 AND d.workspace = $2 AND d.channel = $3 AND d.thread = $4`;
+  FROM designs d WHERE d.platform = $1 AND d.workspace = $2 AND d.channel = $3 AND d.thread_hash = $4`;
 
 const selectSummaries = `
   SELECT d.id, d.platform, d.workspace, d.channel, d.thread, d.title, d.latest_version, d.updated_at, v.saved_by
@@ -39,7 +40,7 @@ const selectSummaries = `
 export function createPostgresStore(pool: Pool, options: PostgresStoreOptions = {}): DesignStore {
   const now = options.now ?? (() => new Date());
   let closing: Promise<void> | undefined;
-  const keyOf = (key: ThreadKey) => [key.platform, key.workspace, key.channel, key.thread].map(pgText);
+  const keyOf = (key: ThreadKey) => [pgKey(key.platform), pgKey(key.workspace), pgKey(key.channel), threadHash(key.thread)];
 
   const readDesign = async (db: Queryable, key: ThreadKey): Promise<Design | undefined> => {
     const { rows } = await db.query(selectDesign, keyOf(key));
@@ -56,10 +57,10 @@ export function createPostgresStore(pool: Pool, options: PostgresStoreOptions = 
     const named = title === undefined ? null : pgText(title);
     const { rows } = expected === 0
       ? await db.query<{ id: string }>(
-          `INSERT INTO designs (id, platform, workspace, channel, thread, title, latest_version, created_at, updated_at)
-           VALUES ($5, $1, $2, $3, $4, $6, 1, $7, $7)
-           ON CONFLICT (platform, workspace, channel, thread) DO NOTHING RETURNING id`,
-          [...keyOf(key), newDesignId(), named ?? pgText(defaultTitle(version)), savedAt],
+          `INSERT INTO designs (id, platform, workspace, channel, thread_hash, thread, title, latest_version, created_at, updated_at)
+           VALUES ($5, $1, $2, $3, $4, $8, $6, 1, $7, $7)
+           ON CONFLICT (platform, workspace, channel, thread_hash) DO NOTHING RETURNING id`,
+          [...keyOf(key), newDesignId(), named ?? pgText(defaultTitle(version)), savedAt, pgKey(key.thread)],
         )
       : await db.query<{ id: string }>(
           `UPDATE designs SET latest_version = $5 + 1, updated_at = $6, title = COALESCE($7, title)
@@ -148,7 +149,7 @@ export function createPostgresStore(pool: Pool, options: PostgresStoreOptions = 
     async listDesigns(channel) {
       const { rows } = await pool.query(
         `${selectSummaries} WHERE d.platform = $1 AND d.workspace = $2 AND d.channel = $3 ORDER BY d.updated_at DESC, d.seq DESC`,
-        [channel.platform, channel.workspace, channel.channel].map(pgText),
+        [channel.platform, channel.workspace, channel.channel].map(pgKey),
       );
       return rows.map(toSummary);
     },
@@ -158,7 +159,7 @@ export function createPostgresStore(pool: Pool, options: PostgresStoreOptions = 
         `${selectSummaries} WHERE d.platform = $1 AND d.workspace = $2
            AND EXISTS (SELECT 1 FROM design_versions u WHERE u.design_id = d.id AND u.saved_by = $3)
          ORDER BY d.updated_at DESC, d.seq DESC LIMIT $4`,
-        [pgText(platform), pgText(workspace), pgText(user), Math.max(0, Math.floor(limit))],
+        [pgKey(platform), pgKey(workspace), pgText(user), Math.max(0, Math.floor(limit))],
       );
       return rows.map(toSummary);
     },
@@ -172,9 +173,9 @@ export function createPostgresStore(pool: Pool, options: PostgresStoreOptions = 
       const values = [...keyOf(key), pgJson(state), now()];
       const { rows } = expectedVersion === 0
         ? await pool.query<{ version: number }>(
-            `INSERT INTO sessions (platform, workspace, channel, thread, version, state, updated_at)
-             VALUES ($1, $2, $3, $4, 1, $5::jsonb, $6) ON CONFLICT DO NOTHING RETURNING version`,
-            values,
+            `INSERT INTO sessions (platform, workspace, channel, thread_hash, thread, version, state, updated_at)
+             VALUES ($1, $2, $3, $4, $7, 1, $5::jsonb, $6) ON CONFLICT DO NOTHING RETURNING version`,
+            [...values, pgKey(key.thread)],
           )
         : await pool.query<{ version: number }>(
             `UPDATE sessions SET version = version + 1, state = $5::jsonb, updated_at = $6
