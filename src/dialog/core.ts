@@ -180,8 +180,10 @@ export function createCore(deps: CoreDeps): Core {
   async function perform(result: EngineResult, ctx: CommandContext): Promise<CommandOutcome> {
     switch (result.tag) {
       case 'command': {
-        // The interview's first answer is a description even when it opens with a command's word ("search autocomplete: 40k queries/s …").
-        const text = ctx.turn.text ?? '';
+        // The interview's first answer is a description even when it opens with a command's word ("search autocomplete: 40k queries/s …");
+        // `assess <words>` there is the description without its command word.
+        const typed = ctx.turn.text ?? '';
+        const text = result.spec.name === 'assessWords' ? (result.args as { text: string }).text : typed;
         const describing = ctx.state.mode === 'interviewing' && ctx.state.walk === 'describe' && result.spec.verbs !== undefined && !ctx.turn.action;
         if (describing && statedFieldCount(text) >= describedFields) return finishStep(ctx, answerText(ctx.state, { interview, design: ctx.snapshot }, ctx.turn, text));
         return result.spec.run(ctx, result.args);

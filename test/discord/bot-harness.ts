@@ -3,7 +3,7 @@ import { loadConfig } from '../../src/config.ts';
 import { startDiscord, type RunningDiscord } from '../../src/adapters/discord/start-discord.ts';
 import { FakeDiscord, snowflake, type FakeGuild, type FakeUser, type RecordedCall } from './fake-discord.ts';
 
-/** The real bot (real discord.js, real core, memory store) connected to a fresh fake Discord. */
+/** The real bot (real discord.js, real core, memory store unless told) connected to a fresh fake Discord. */
 export interface Harness {
   fake: FakeDiscord;
   quorum: Quorum;
@@ -16,14 +16,14 @@ export const alice: FakeUser = { id: '1400000000000000001', username: 'alice' };
 export const bob: FakeUser = { id: '1400000000000000002', username: 'bob' };
 
 /** Starts the fake and the bot, pointed at it through DISCORD_API_URL. */
-export async function startHarness(options: { guilds?: FakeGuild[]; messageContent?: boolean } = {}): Promise<Harness> {
+export async function startHarness(options: { guilds?: FakeGuild[]; messageContent?: boolean; store?: string } = {}): Promise<Harness> {
   const fake = await new FakeDiscord(options.guilds).start();
   const config = loadConfig({
     DISCORD_TOKEN: 'fake-token',
     DISCORD_APPLICATION_ID: fake.applicationId,
     DISCORD_API_URL: fake.apiUrl,
     DISCORD_MESSAGE_CONTENT: options.messageContent ? 'true' : 'false',
-    QUORUM_STORE: 'memory:',
+    QUORUM_STORE: options.store ?? 'memory:',
   });
   const errors: unknown[] = [];
   const quorum = await createQuorum(config);
@@ -43,11 +43,12 @@ export async function startHarness(options: { guilds?: FakeGuild[]; messageConte
 
 type Where = Parameters<FakeDiscord['base']>[2];
 
-/** Dispatches a slash command: string options, or one subcommand. */
-export function slash(fake: FakeDiscord, user: FakeUser, name: string, options: Record<string, string> | { sub: string }, where: Where = {}): any {
-  const opts = 'sub' in options
-    ? [{ name: options.sub, type: 1, options: [] }]
-    : Object.entries(options).map(([n, value]) => ({ name: n, type: 3, value }));
+/** Dispatches a slash command: string options, or one subcommand (with string options of its own). */
+export function slash(fake: FakeDiscord, user: FakeUser, name: string, options: Record<string, string> | { sub: string; options?: Record<string, string> }, where: Where = {}): any {
+  const strings = (o: Record<string, string>) => Object.entries(o).map(([n, value]) => ({ name: n, type: 3, value }));
+  const opts = 'sub' in options && typeof options.sub === 'string'
+    ? [{ name: options.sub, type: 1, options: strings((options.options ?? {}) as Record<string, string>) }]
+    : strings(options as Record<string, string>);
   return fake.interact({ ...fake.base(2, user, where), data: { id: snowflake(), name, type: 1, options: opts } });
 }
 

@@ -49,11 +49,11 @@ describe('npm run discord:deploy', () => {
     expect(fake.commands.get('global')?.length).toBe(6);
   });
 
-  it('declares autocomplete on every name option and the six /design subcommands', () => {
+  it('declares autocomplete on every name option and the /design subcommands', () => {
     const defs = commandDefinitions() as Array<{ name: string; options?: Array<{ name: string; autocomplete?: boolean; type: number }> }>;
     for (const def of defs.filter((d) => d.name !== 'design')) expect(def.options?.[0]?.autocomplete).toBe(true);
     const design = defs.find((d) => d.name === 'design')!;
-    expect(design.options?.map((o) => o.name)).toEqual(['start', 'show', 'list', 'history', 'export', 'assess']);
+    expect(design.options?.map((o) => o.name)).toEqual(['start', 'show', 'list', 'open', 'history', 'export', 'assess', 'diagram']);
   });
 });
 

@@ -14,10 +14,15 @@ export const designSubcommands = {
   start: 'design',
   show: 'show',
   list: 'designs',
+  open: 'open',
   history: 'history',
   export: 'export',
   assess: 'assess',
+  diagram: 'diagram',
 } as const;
+
+/** The `/design` subcommands that take a name: optional for `start` (a named design), required for `open`. */
+export const namedSubcommands = { start: false, open: true } as const satisfies Partial<Record<keyof typeof designSubcommands, boolean>>;
 
 const entryDescriptions: Record<keyof typeof entryCommands, string> = {
   law: 'Show a law of distributed systems (CAP, Little’s law, …)',
@@ -27,12 +32,14 @@ const entryDescriptions: Record<keyof typeof entryCommands, string> = {
 };
 
 const designDescriptions: Record<keyof typeof designSubcommands, string> = {
-  start: 'Start a guided design interview in a new thread',
+  start: 'Start a design (optionally named) with a guided interview; in a thread, beside its others',
   show: 'Show the design of this thread',
-  list: 'List the designs of this channel',
+  list: 'List the designs of this channel, marking the one this thread has open',
+  open: 'Switch this thread to a saved design of this channel, by name or id',
   history: 'List the saved versions of this thread’s design',
   export: 'Export this thread’s design as a Markdown record',
   assess: 'Assess requirements given in plain words (e.g. financial, 20k writes/s, four nines)',
+  diagram: 'Draw this thread’s design as a picture of its architecture',
 };
 
 /** Every slash command Quorum registers, as the JSON body of Discord's bulk overwrite. */
@@ -51,6 +58,10 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
   for (const sub of Object.keys(designSubcommands) as Array<keyof typeof designSubcommands>) {
     design.addSubcommand((s) => {
       s.setName(sub).setDescription(designDescriptions[sub]);
+      if (sub === 'start' || sub === 'open') {
+        const required = namedSubcommands[sub];
+        s.addStringOption((o) => o.setName('name').setDescription(required ? 'The design’s name or id' : 'A name for the new design').setRequired(required).setMaxLength(200));
+      }
       if (sub === 'assess') {
         s.addStringOption((o) => o.setName('requirements').setDescription('Your requirements in plain words').setRequired(true).setMaxLength(2000));
       }

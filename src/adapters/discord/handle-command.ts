@@ -34,7 +34,9 @@ function commandText(interaction: ChatInputCommandInteraction): string {
   if (name in entryCommands) return `${entryCommands[name as keyof typeof entryCommands]} ${interaction.options.getString('name', true)}`;
   const sub = interaction.options.getSubcommand(true) as keyof typeof designSubcommands;
   if (sub === 'assess') return `assess ${interaction.options.getString('requirements', true)}`;
-  return designSubcommands[sub] ?? 'help';
+  const named = sub === 'start' || sub === 'open' ? interaction.options.getString('name', sub === 'open')?.trim() : undefined;
+  const command = designSubcommands[sub] ?? 'help';
+  return named ? `${command} ${named}` : command;
 }
 
 /**
@@ -73,8 +75,9 @@ async function startDesignThread(interaction: ChatInputCommandInteraction, deps:
   }
   let thread;
   try {
+    const named = interaction.options.getString('name', false)?.trim();
     thread = await channel.threads.create({
-      name: clip(`Design by ${interaction.user.username}`, 100),
+      name: clip(named ? `Design: ${named}` : `Design by ${interaction.user.username}`, 100),
       autoArchiveDuration: ThreadAutoArchiveDuration.OneWeek,
       reason: `/design start by ${interaction.user.id}`,
     });
@@ -85,7 +88,7 @@ async function startDesignThread(interaction: ChatInputCommandInteraction, deps:
     return;
   }
   const place = placeOf(interaction.guildId, thread.id, thread);
-  const { messages } = await converse(deps, turnAt(place, interaction.user, { text: 'design', via: 'slash' }));
+  const { messages } = await converse(deps, turnAt(place, interaction.user, { text: commandText(interaction), via: 'slash' }));
   try {
     for (const message of messages) await thread.send(sendOptions(message));
   } catch (err) {
