@@ -88,12 +88,30 @@ export function createProblemRanking(catalog: Catalog): ProblemRanking {
     const n = documentFrequency.get(w) ?? 0;
     return Math.log(1 + (docs.length - n + 0.5) / (n + 0.5));
   };
-  const postings = new Map<string, number[]>();
+  // Everything a query word adds is known in advance: its BM25F share in each document that has
+  // it, and the phrases it belongs to. A ranking then only walks the postings of the query's words.
+  const postings = new Map<string, Array<{ doc: number; share: number }>>();
+  const phrases: Array<{ doc: number; text: string; size: number }> = [];
+  const phrasesOf = new Map<string, number[]>();
   docs.forEach((doc, i) => {
     for (const w of new Set(fields.flatMap((f) => [...doc.fields[f].keys()]))) {
+      let tf = 0;
+      for (const f of fields) {
+        const count = doc.fields[f].get(w);
+        if (count) tf += (fieldWeights[f] * count) / (1 - b + (b * doc.lengths[f]) / Math.max(1, average[f]));
+      }
+      const share = (idf(w) * tf) / (k1 + tf);
       const list = postings.get(w);
-      if (list) list.push(i);
-      else postings.set(w, [i]);
+      if (list) list.push({ doc: i, share });
+      else postings.set(w, [{ doc: i, share }]);
+    }
+    for (const p of doc.phrases) {
+      const id = phrases.push({ doc: i, text: p.text, size: p.words.length }) - 1;
+      for (const w of p.words) {
+        const list = phrasesOf.get(w);
+        if (list) list.push(id);
+        else phrasesOf.set(w, [id]);
+      }
     }
   });
 
@@ -102,31 +120,34 @@ export function createProblemRanking(catalog: Catalog): ProblemRanking {
       const kinds = new Set(options.kinds ?? defaultKinds);
       const query = [...new Set(terms(text))];
       if (query.length === 0) return [];
-      const querySet = new Set(query);
-      const candidates = new Set(query.flatMap((w) => postings.get(w) ?? []));
+      const scores = new Map<number, number>();
+      for (const w of query) for (const { doc, share } of postings.get(w) ?? []) scores.set(doc, (scores.get(doc) ?? 0) + share);
+      // Covering a whole phrase of an entry: how many of its words the query has, and their rarity.
+      const covered = new Map<number, { words: number; idf: number }>();
+      for (const w of query) {
+        for (const id of phrasesOf.get(w) ?? []) {
+          const c = covered.get(id);
+          if (c) {
+            c.words += 1;
+            c.idf += idf(w);
+          } else covered.set(id, { words: 1, idf: idf(w) });
+        }
+      }
+      const best = new Map<number, { id: number; bonus: number }>();
+      for (const [id, c] of covered) {
+        const phrase = phrases[id]!;
+        if (phrase.size > 1 && c.words < 2) continue;
+        const bonus = (c.words / phrase.size) ** 2 * c.idf;
+        const held = best.get(phrase.doc);
+        if (!held || bonus > held.bonus || (bonus === held.bonus && id < held.id)) best.set(phrase.doc, { id, bonus });
+      }
       const hits: ProblemHit[] = [];
-      for (const i of candidates) {
+      for (const [i, words] of scores) {
         const doc = docs[i]!;
         if (!kinds.has(doc.entry.kind)) continue;
-        let score = 0;
-        for (const w of query) {
-          let tf = 0;
-          for (const f of fields) {
-            const count = doc.fields[f].get(w);
-            if (count) tf += (fieldWeights[f] * count) / (1 - b + (b * doc.lengths[f]) / Math.max(1, average[f]));
-          }
-          if (tf > 0) score += (idf(w) * tf) / (k1 + tf);
-        }
-        let best: { text: string; bonus: number } | undefined;
-        for (const p of doc.phrases) {
-          const covered = p.words.filter((w) => querySet.has(w));
-          if (covered.length === 0 || (p.words.length > 1 && covered.length < 2)) continue;
-          const share = covered.length / p.words.length;
-          const bonus = share ** 2 * covered.reduce((s, w) => s + idf(w), 0);
-          if (!best || bonus > best.bonus) best = { text: p.text, bonus };
-        }
-        score += phraseWeight * (best?.bonus ?? 0);
-        hits.push({ id: doc.entry.id, kind: doc.entry.kind, score, ...(best ? { phrase: best.text } : {}) });
+        const phrase = best.get(i);
+        const score = words + phraseWeight * (phrase?.bonus ?? 0);
+        hits.push({ id: doc.entry.id, kind: doc.entry.kind, score, ...(phrase ? { phrase: phrases[phrase.id]!.text } : {}) });
       }
       hits.sort((x, y) => y.score - x.score);
       return hits.slice(0, options.limit ?? 10);
