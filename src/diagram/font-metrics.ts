@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { glyphOutlineReader } from './glyph-outlines.ts';
 
 /** The fonts the diagram is drawn in, shipped as an npm package so no system font is needed. */
 const require = createRequire(import.meta.url);
@@ -12,6 +13,11 @@ export const fontFamily = 'DejaVu Sans';
 /** Measures text in one TrueType font: advance widths only (no kerning, so a measure errs a little wide). */
 export interface FontMetrics {
   width(text: string, sizePx: number): number;
+  /**
+   * The text drawn as SVG path data, its origin on the baseline at x = 0, laid out by the same
+   * advance widths `width` measures (so a drawn line is exactly as wide as the layout planned).
+   */
+  outline(text: string, sizePx: number): string;
 }
 
 function table(data: DataView, tag: string): number {
@@ -59,7 +65,7 @@ function glyphLookup(data: DataView): (code: number) => number {
   };
 }
 
-/** Reads the advance widths of a TrueType file (head, hhea, hmtx, cmap tables). */
+/** Reads the advance widths and glyph outlines of a TrueType file (head, hhea, hmtx, cmap, maxp, loca, glyf tables). */
 export function loadFontMetrics(path: string): FontMetrics {
   const bytes = readFileSync(path);
   const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -68,20 +74,38 @@ export function loadFontMetrics(path: string): FontMetrics {
   const hmtx = table(data, 'hmtx');
   const glyphOf = glyphLookup(data);
   const advance = (glyph: number) => data.getUint16(hmtx + Math.min(glyph, metricsCount - 1) * 4);
-  const cache = new Map<number, number>();
-  const unitsOf = (code: number): number => {
-    let units = cache.get(code);
-    if (units === undefined) {
-      units = advance(code > 0xffff ? 0 : glyphOf(code));
-      cache.set(code, units);
+  const cache = new Map<number, { glyph: number; units: number }>();
+  const glyphAt = (code: number): { glyph: number; units: number } => {
+    let known = cache.get(code);
+    if (known === undefined) {
+      const glyph = code > 0xffff ? 0 : glyphOf(code);
+      known = { glyph, units: advance(glyph) };
+      cache.set(code, known);
     }
-    return units;
+    return known;
   };
+  const outlineOf = glyphOutlineReader(data, {
+    glyf: table(data, 'glyf'),
+    loca: table(data, 'loca'),
+    longOffsets: data.getInt16(table(data, 'head') + 50) === 1,
+    numGlyphs: data.getUint16(table(data, 'maxp') + 4),
+  });
   return {
     width(text, sizePx) {
       let units = 0;
-      for (const ch of text) units += unitsOf(ch.codePointAt(0)!);
+      for (const ch of text) units += glyphAt(ch.codePointAt(0)!).units;
       return (units / unitsPerEm) * sizePx;
+    },
+    outline(text, sizePx) {
+      const scale = sizePx / unitsPerEm;
+      const parts: string[] = [];
+      let x = 0;
+      for (const ch of text) {
+        const { glyph, units } = glyphAt(ch.codePointAt(0)!);
+        parts.push(outlineOf(glyph, x, scale));
+        x += units * scale;
+      }
+      return parts.join('');
     },
   };
 }

@@ -30,7 +30,8 @@ export function renderDiagram(model: DiagramModel): RenderedDiagram {
   const layout = layoutDiagram(model, fonts);
   const svg = diagramSvg(layout);
   const width = Math.round(Math.min(maxWidthPx, Math.max(minWidthPx, layout.width)));
-  const resvg = new Resvg(svg, {
+  // The PNG is drawn from the outline version: the same picture with no text left for resvg to shape.
+  const resvg = new Resvg(diagramSvg(layout, { outlines: fonts }), {
     fitTo: { mode: 'width', value: width },
     font: { loadSystemFonts: false, fontFiles: [fontFiles.regular, fontFiles.bold], defaultFontFamily: fontFamily, sansSerifFamily: fontFamily },
   });
