@@ -2,7 +2,7 @@ import { isOperatorFault, isUserError, OperatorFault } from '../errors.ts';
 import { StaleWriteError, type DesignStore } from './ports/design-store.ts';
 
 // The port's methods that change what is stored; a fault in one of them means "not saved".
-const writes = new Set<PropertyKey>(['saveVersion', 'setTitle', 'savePlan', 'deleteDesign', 'putSession', 'deleteSession']);
+const writes = new Set<PropertyKey>(['saveVersion', 'setTitle', 'savePlan', 'deleteDesign', 'putSession', 'deleteSession', 'deleteWorkspace']);
 const failedWrites = new WeakSet<OperatorFault>();
 
 /** True when `err` is a fault of a store write: what the turn meant to change was not saved. */

@@ -6,6 +6,7 @@ import type { EventDedup } from '../../src/dialog/ports/event-dedup.ts';
 import type { InstallationRepo } from '../../src/dialog/ports/installation-repo.ts';
 import type { OpenedStore } from '../../src/store/opened-store.ts';
 import { sampleAssessment, sampleVersion } from './sample-version.ts';
+import { emptyPlan } from '../../src/dialog/plan/plan-record.ts';
 
 /** A store with the side ports the Slack adapter uses, as the contract suite exercises it. */
 export type StoreUnderTest = DesignStore & { dedup: EventDedup; installations: InstallationRepo };
@@ -24,6 +25,8 @@ export function asStoreUnderTest(opened: OpenedStore): StoreUnderTest {
     getSession: (key) => d.getSession(key),
     putSession: (key, expected, state) => d.putSession(key, expected, state),
     deleteSession: (key) => d.deleteSession(key),
+    workspaceContents: (platform, workspace) => d.workspaceContents(platform, workspace),
+    deleteWorkspace: (platform, workspace) => d.deleteWorkspace(platform, workspace),
     close: () => opened.close(),
     dedup: opened.dedup,
     installations: opened.installations,
@@ -224,6 +227,42 @@ export function describeStoreContract(name: string, makeStore: (clock: TestClock
       expect(await store.listUserDesigns('slack', 'T1', 'carol', 10)).toEqual([]);
       await store.deleteDesign(thread({ channel: 'C2', thread: '2' }));
       expect((await store.listUserDesigns('slack', 'T1', 'alice', 10)).map((d) => d.id)).toEqual([bobs.id, one.id]);
+    }));
+
+    it('deletes one workspace\'s designs, versions, plans and sessions, and nothing of any other workspace', withStore(async (store) => {
+      const doomed = { platform: 'slack', workspace: 'T-GONE' };
+      const kept = [thread({ workspace: 'T-KEPT', thread: 'k1' }), thread({ platform: 'discord', workspace: 'T-GONE', thread: 'k2' }), thread({ workspace: 'T-GONE-2', thread: 'k3' })];
+      const a = await store.saveVersion(thread({ ...doomed, thread: 'a' }), 0, version('alice', 'interview'));
+      await store.saveVersion(thread({ ...doomed, thread: 'a' }), 1, version('bob', 'assess'));
+      await store.savePlan(thread({ ...doomed, thread: 'a' }), a.id, 0, emptyPlan());
+      await store.saveVersion(thread({ ...doomed, channel: 'C2', thread: 'b' }), 0, version('alice', 'interview'));
+      await store.putSession(thread({ ...doomed, thread: 'a' }), 0, { step: 'done' });
+      await store.putSession(thread({ ...doomed, thread: 'interview-only' }), 0, { step: 'domain' });
+      const before = [];
+      for (const key of kept) {
+        await store.saveVersion(key, 0, version('alice', 'interview'));
+        await store.putSession(key, 0, { step: 'kept' });
+        before.push(await store.getDesign(key));
+      }
+      expect(await store.workspaceContents('slack', 'T-GONE')).toEqual({ designs: 2, threads: 3 });
+
+      expect(await store.deleteWorkspace('slack', 'T-GONE')).toEqual({ designs: 2, threads: 3 });
+      expect(await store.getDesign(thread({ ...doomed, thread: 'a' }))).toBeUndefined();
+      expect(await store.getSession(thread({ ...doomed, thread: 'a' }))).toBeUndefined();
+      expect(await store.getSession(thread({ ...doomed, thread: 'interview-only' }))).toBeUndefined();
+      expect(await store.listDesigns(thread({ ...doomed, channel: 'C2' }))).toEqual([]);
+      expect(await store.listUserDesigns('slack', 'T-GONE', 'alice', 10)).toEqual([]);
+      expect(await store.workspaceContents('slack', 'T-GONE')).toEqual({ designs: 0, threads: 0 });
+      expect(await store.deleteWorkspace('slack', 'T-GONE')).toEqual({ designs: 0, threads: 0 });
+      for (const [i, key] of kept.entries()) {
+        expect(await store.getDesign(key)).toEqual(before[i]);
+        expect((await store.getSession(key))?.state).toEqual({ step: 'kept' });
+      }
+      expect((await store.listUserDesigns('slack', 'T-KEPT', 'alice', 10)).map((d) => d.key.thread)).toEqual(['k1']);
+      // The workspace can start again from nothing.
+      const fresh = await store.saveVersion(thread({ ...doomed, thread: 'a' }), 0, version('carol', 'interview'));
+      expect(fresh.versions.map((v) => v.version)).toEqual([1]);
+      expect(fresh.id).not.toBe(a.id);
     }));
 
     it('claims an event id once until its time to live runs out', withStore(async (store) => {

@@ -238,6 +238,46 @@ describe('lowdb store', () => {
     expect(await readFile(legacy, 'utf8')).toBe('{"schemaVersion": 1, "designs": [');
   });
 
+  it('forgets a workspace by removing its folder (both layouts), leaves every other workspace\'s files byte for byte, and lets saves racing it finish whole', async () => {
+    const dir = await tempDir();
+    const other = { platform: 'slack', workspace: 'T2', channel: 'C1', thread: 't1' };
+    const setup = await openLowdbStore(dir);
+    await setup.saveVersion(other, 0, version('alice'));
+    await setup.putSession(other, 0, { step: 'kept' });
+    await setup.saveVersion(key('C1'), 0, version('alice'));
+    await setup.close();
+    // A channel of the doomed workspace still in the older layout.
+    const legacy = legacyChannelFilePath(dir, key('OLD'));
+    await writeFile(legacy, JSON.stringify({ schemaVersion: 1, key: { platform: 'slack', workspace: 'T1', channel: 'OLD' }, designs: [
+      { id: 'd-legacy01', key: key('OLD'), title: 'Old', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z', versions: [{ ...version('bob'), version: 1 }] },
+    ], sessions: [] }));
+    const otherFiles = async () => {
+      const files = (await allFiles(dir)).filter((f) => f.includes(path.dirname(path.dirname(threadFilePath(dir, other)))));
+      return Promise.all(files.map(async (f) => [f, await readFile(f, 'utf8')]));
+    };
+    const otherBefore = await otherFiles();
+    expect(otherBefore.length).toBeGreaterThanOrEqual(2);
+
+    const store = await openLowdbStore(dir);
+    const racing = Array.from({ length: 12 }, (_, i) => store.saveVersion(key('C2', `r${i}`), 0, version('carol')));
+    const deleted = store.deleteWorkspace('slack', 'T1');
+    const after = Array.from({ length: 12 }, (_, i) => store.saveVersion(key('C3', `a${i}`), 0, version('carol')));
+    expect(await deleted).toMatchObject({ designs: 14, threads: 14 });
+    await Promise.all([...racing, ...after]);
+    for (let i = 0; i < 12; i++) {
+      expect(await store.getDesign(key('C2', `r${i}`))).toBeUndefined();
+      expect((await store.getDesign(key('C3', `a${i}`)))?.versions).toHaveLength(1);
+    }
+    expect(await store.getDesign(key('OLD'))).toBeUndefined();
+    await store.close();
+    await expect(readFile(legacy, 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await otherFiles()).toEqual(otherBefore);
+    const reopened = await openLowdbStore(dir);
+    expect(await reopened.workspaceContents('slack', 'T1')).toEqual({ designs: 12, threads: 12 });
+    expect((await reopened.getSession(other))?.state).toEqual({ step: 'kept' });
+    await reopened.close();
+  });
+
   it('reports a damaged event dedup file instead of forgetting every claim', async () => {
     const dir = await tempDir();
     const store = await openStore(`file:${dir}`);

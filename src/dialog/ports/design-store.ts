@@ -53,6 +53,12 @@ export interface DesignSummary {
   savedBy: string;
 }
 
+/** What a workspace holds: its designs, and its threads that have a design or a conversation. */
+export interface WorkspaceContents {
+  designs: number;
+  threads: number;
+}
+
 /** A stored dialog session: opaque JSON state plus its optimistic-concurrency version. */
 export interface StoredSession {
   state: unknown;
@@ -96,6 +102,14 @@ export interface DesignStore extends SessionStore {
   listDesigns(channel: ChannelKey): Promise<DesignSummary[]>;
   /** Designs in a workspace that a user saved a version of, most recent first (App Home). */
   listUserDesigns(platform: string, workspace: string, user: string, limit: number): Promise<DesignSummary[]>;
+  /** Counts what deleteWorkspace would delete now (for the confirmation that names it). */
+  workspaceContents(platform: string, workspace: string): Promise<WorkspaceContents>;
+  /**
+   * Deletes every design (with its versions and plan) and every session of one workspace, and nothing
+   * of any other workspace; returns what it deleted. Installations and seen event ids are the
+   * platform's ports' to forget.
+   */
+  deleteWorkspace(platform: string, workspace: string): Promise<WorkspaceContents>;
   /**
    * Whether a write would succeed now (a probe that touches no design): false for a full or
    * read-only disk, a database in recovery or read-only. Health checks ask it; reads never need it.

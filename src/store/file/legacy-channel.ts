@@ -1,6 +1,6 @@
 import { access, mkdir, unlink } from 'node:fs/promises';
 import { Low } from 'lowdb';
-import type { ChannelKey, DesignVersion, ThreadKey } from '../../dialog/ports/design-store.ts';
+import type { ChannelKey, DesignVersion, ThreadKey, WorkspaceContents } from '../../dialog/ports/design-store.ts';
 import { CompactJsonFile } from './compact-json-file.ts';
 import { openJsonStoreFile } from './json-store-file.ts';
 import { StoreCorruptError } from './store-corrupt-error.ts';
@@ -53,4 +53,11 @@ async function exists(file: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** What a channel file of the older layout holds (for a workspace's count before it is deleted); throws StoreCorruptError for a damaged one. */
+export async function legacyChannelContents(file: string): Promise<WorkspaceContents> {
+  const { low } = await openJsonStoreFile(file, ChannelFileData, () => ({ schemaVersion: storeSchemaVersion, key: { platform: '', workspace: '', channel: '' }, designs: [], sessions: [] }));
+  const threads = new Set([...low.data.designs.map((d) => d.key.thread), ...low.data.sessions.map((s) => s.thread)]);
+  return { designs: low.data.designs.length, threads: threads.size };
 }

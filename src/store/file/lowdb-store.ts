@@ -4,15 +4,15 @@ import { isOperatorFault, isUserError } from '../../errors.ts';
 import { appendVersion, copyDesign, copyJson, newestFirst, renameDesign, summarize, writePlan, writeSession } from '../shared/channel-state.ts';
 import { newDesignId } from '../shared/design-id.ts';
 import { StaleWriteError } from '../../dialog/ports/design-store.ts';
-import type { ChannelKey, DesignStore, DesignSummary, ThreadKey } from '../../dialog/ports/design-store.ts';
+import type { ChannelKey, DesignStore, DesignSummary, ThreadKey, WorkspaceContents } from '../../dialog/ports/design-store.ts';
 import { appendIndexLine, readIndexLines } from './index-log.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
-import { migrateLegacyChannel } from './legacy-channel.ts';
+import { legacyChannelContents, migrateLegacyChannel } from './legacy-channel.ts';
 import { LruCache } from './lru-cache.ts';
 import { StoreCorruptError } from './store-corrupt-error.ts';
-import { channelDirPath, isThreadFileName, legacyChannelFilePath, threadFilePath, userIndexPath } from './store-paths.ts';
+import { channelDirPath, isThreadFileName, legacyChannelFilePath, threadFilePath, userIndexPath, workspaceDir } from './store-paths.ts';
 import { openThreadFile } from './thread-file.ts';
-import type { ThreadFile } from './thread-file.ts';
+import type { ThreadFile, WorkspaceKey } from './thread-file.ts';
 import { WorkspaceGate } from './workspace-gate.ts';
 
 /** Tuning for the lowdb store: how much of the thread files stays loaded, and the clock for timestamps. */
@@ -50,10 +50,37 @@ export async function openLowdbStore(directory: string, options: LowdbStoreOptio
   const gate = new WorkspaceGate();
   let closed = false;
 
+  const gateKey = (key: WorkspaceKey) => JSON.stringify([key.platform, key.workspace]);
   /** Runs `task` as one operation in the key's workspace (a workspace deletion waits for it). */
-  const inWorkspace = <T>(key: ChannelKey, task: () => Promise<T>) => {
+  const inWorkspace = <T>(key: WorkspaceKey, task: () => Promise<T>) => {
     if (closed) return Promise.reject(new Error('the lowdb store is closed'));
-    return gate.run(JSON.stringify([key.platform, key.workspace]), task);
+    return gate.run(gateKey(key), task);
+  };
+
+  /** Counts the workspace's designs and threads, in both layouts; a thread whose document cannot be read counts as a thread. */
+  const contentsOf = async (key: WorkspaceKey): Promise<WorkspaceContents> => {
+    const dir = workspaceDir(root, key.platform, key.workspace);
+    const contents = { designs: 0, threads: 0 };
+    for (const entry of await readdir(dir, { withFileTypes: true }).catch(emptyWhenMissing)) {
+      const at = path.join(dir, entry.name);
+      if (entry.isFile() && /^c-.*\.json$/.test(entry.name)) {
+        const legacy = await legacyChannelContents(at).catch(() => ({ designs: 0, threads: 0 }));
+        contents.designs += legacy.designs;
+        contents.threads += legacy.threads;
+      }
+      if (!entry.isDirectory() || !entry.name.startsWith('c-')) continue;
+      for (const name of (await readdir(at).catch(emptyWhenMissing)).filter(isThreadFileName)) {
+        contents.threads += 1;
+        try {
+          await atFile(path.join(at, name), key, false, async ({ key: thread, state }) => {
+            if (state.designs.has(thread.thread)) contents.designs += 1;
+          });
+        } catch (err) {
+          if (!(err instanceof StoreCorruptError)) throw err;
+        }
+      }
+    }
+    return contents;
   };
 
   /** Moves the channel out of the older layout the first time it is used (see legacy-channel.ts). */
@@ -68,7 +95,7 @@ export async function openLowdbStore(directory: string, options: LowdbStoreOptio
   };
 
   /** Runs `task` on the thread file at `file` under its lock; `remember` keeps a newly loaded file in the cache. */
-  const atFile = <T>(file: string, expected: ThreadKey | ChannelKey, remember: boolean, task: (thread: ThreadFile) => Promise<T>) =>
+  const atFile = <T>(file: string, expected: ThreadKey | ChannelKey | WorkspaceKey, remember: boolean, task: (thread: ThreadFile) => Promise<T>) =>
     locks.run(file, async () => {
       let thread = cache.get(file);
       if (!thread) {
@@ -174,7 +201,7 @@ export async function openLowdbStore(directory: string, options: LowdbStoreOptio
     listDesigns: (channel) => inWorkspace(channel, async () => newestFirst(await channelDesigns(channel))),
 
     listUserDesigns: (platform, workspace, user, limit) =>
-      inWorkspace({ platform, workspace, channel: '' }, async () => {
+      inWorkspace({ platform, workspace }, async () => {
         const byChannel = new Map<string, Map<string, Set<string>>>();
         for (const line of await readIndexLines(userIndexPath(root, platform, workspace, user))) {
           const threads = byChannel.get(line.channel) ?? new Map<string, Set<string>>();
@@ -220,6 +247,23 @@ export async function openLowdbStore(directory: string, options: LowdbStoreOptio
       }
     },
 
+    workspaceContents: (platform, workspace) => inWorkspace({ platform, workspace }, () => contentsOf({ platform, workspace })),
+
+    deleteWorkspace(platform, workspace) {
+      if (closed) return Promise.reject(new Error('the lowdb store is closed'));
+      // Alone in the workspace: operations already inside finish first, and later ones wait.
+      return gate.exclusive(gateKey({ platform, workspace }), async () => {
+        const contents = await contentsOf({ platform, workspace });
+        const dir = workspaceDir(root, platform, workspace);
+        await rm(dir, { recursive: true, force: true });
+        const inside = (file: string) => file.startsWith(dir + path.sep);
+        cache.deleteWhere(inside);
+        madeDirs.deleteWhere(inside);
+        migrated.deleteWhere(inside);
+        return contents;
+      });
+    },
+
     async close() {
       closed = true;
       await locks.idle();
@@ -228,7 +272,7 @@ export async function openLowdbStore(directory: string, options: LowdbStoreOptio
   };
 }
 
-function emptyWhenMissing(err: NodeJS.ErrnoException): string[] {
+function emptyWhenMissing(err: NodeJS.ErrnoException): never[] {
   if (err.code === 'ENOENT') return [];
   throw err;
 }

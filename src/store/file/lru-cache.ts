@@ -63,6 +63,11 @@ export class LruCache<K, V> {
     this.#weight -= entry.weight;
   }
 
+  /** Forgets every entry whose key passes `doomed`. */
+  deleteWhere(doomed: (key: K) => boolean): void {
+    for (const key of [...this.#entries.keys()]) if (doomed(key)) this.delete(key);
+  }
+
   /** How many entries are held. */
   get size(): number {
     return this.#entries.size;

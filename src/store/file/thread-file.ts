@@ -14,6 +14,9 @@ import { versionsFilePath } from './store-paths.ts';
 // JSON-lines log, so saving a version appends one line whatever the history holds. Versions never
 // change once saved, so the log needs no compaction beyond dropping a line torn by a crash.
 
+/** The workspace part of a key, for threads found by walking a workspace's folder. */
+export type WorkspaceKey = Pick<ThreadKey, 'platform' | 'workspace'>;
+
 /** One thread's files, loaded: its state (this thread only) and the ways to write it back. */
 export interface ThreadFile {
   key: ThreadKey;
@@ -31,18 +34,19 @@ export interface ThreadFile {
 
 /**
  * Loads the thread document at `file` (missing: an empty thread) and its design's versions. `expected`
- * is the thread's key, or only its channel when the thread is found by listing the channel's folder.
+ * is the thread's key, or only its channel or workspace when the thread is found by listing a folder.
  * A document or log Quorum cannot read throws StoreCorruptError naming that file and changes nothing.
  */
-export async function openThreadFile(file: string, expected: ThreadKey | ChannelKey): Promise<ThreadFile> {
+export async function openThreadFile(file: string, expected: ThreadKey | ChannelKey | WorkspaceKey): Promise<ThreadFile> {
+  const channel = 'channel' in expected ? expected.channel : undefined;
   const thread = 'thread' in expected ? expected.thread : undefined;
   const { low, textLength } = await openJsonStoreFile<ThreadFileData>(file, ThreadFileData, () => ({
     schemaVersion: storeSchemaVersion,
-    key: { platform: expected.platform, workspace: expected.workspace, channel: expected.channel, thread: thread ?? '' },
+    key: { platform: expected.platform, workspace: expected.workspace, channel: channel ?? '', thread: thread ?? '' },
   }));
   const stored = low.data.key;
-  const sameChannel = stored.platform === expected.platform && stored.workspace === expected.workspace && stored.channel === expected.channel;
-  if (!sameChannel || (thread !== undefined && stored.thread !== thread)) {
+  const sameWorkspace = stored.platform === expected.platform && stored.workspace === expected.workspace;
+  if (!sameWorkspace || (channel !== undefined && stored.channel !== channel) || (thread !== undefined && stored.thread !== thread)) {
     throw new StoreCorruptError(file, `belongs to thread ${JSON.stringify(stored)}, not ${JSON.stringify(expected)}`);
   }
   const key: ThreadKey = { ...stored };

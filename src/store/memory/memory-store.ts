@@ -12,7 +12,18 @@ import {
 } from '../shared/channel-state.ts';
 import type { ChannelState } from '../shared/channel-state.ts';
 import { newDesignId } from '../shared/design-id.ts';
-import type { ChannelKey, DesignStore, DesignSummary, ThreadKey } from '../../dialog/ports/design-store.ts';
+import type { ChannelKey, DesignStore, DesignSummary, ThreadKey, WorkspaceContents } from '../../dialog/ports/design-store.ts';
+
+/** How many designs, and threads with a design or a session, the channels hold. */
+function contentsOf(channels: Array<[string, ChannelState]>): WorkspaceContents {
+  let designs = 0;
+  let threads = 0;
+  for (const [, state] of channels) {
+    designs += state.designs.size;
+    threads += new Set([...state.designs.keys(), ...state.sessions.keys()]).size;
+  }
+  return { designs, threads };
+}
 
 /** Options for the in-memory store; `now` is the clock for session and title timestamps. */
 export interface MemoryStoreOptions {
@@ -37,6 +48,15 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): DesignStore
       channels.set(id, state);
     }
     return state;
+  };
+
+  /** The channels of one workspace, by their map key. */
+  const inWorkspace = (platform: string, workspace: string): Array<[string, ChannelState]> => {
+    if (closed) throw new Error('the memory store is closed');
+    return [...channels].filter(([id]) => {
+      const [p, w] = JSON.parse(id) as string[];
+      return p === platform && w === workspace;
+    });
   };
 
   return {
@@ -78,6 +98,15 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): DesignStore
     },
     async deleteSession(key) {
       channelOf(key, false)?.sessions.delete(key.thread);
+    },
+    async workspaceContents(platform, workspace) {
+      return contentsOf(inWorkspace(platform, workspace));
+    },
+    async deleteWorkspace(platform, workspace) {
+      const doomed = inWorkspace(platform, workspace);
+      const contents = contentsOf(doomed);
+      for (const [id] of doomed) channels.delete(id);
+      return contents;
     },
     async close() {
       closed = true;

@@ -3,7 +3,7 @@ import { UserError } from '../../errors.ts';
 import { defaultTitle } from '../shared/channel-state.ts';
 import { newDesignId } from '../shared/design-id.ts';
 import { StaleWriteError } from '../../dialog/ports/design-store.ts';
-import type { Design, DesignStore, DesignVersion, ThreadKey } from '../../dialog/ports/design-store.ts';
+import type { Design, DesignStore, DesignVersion, ThreadKey, WorkspaceContents } from '../../dialog/ports/design-store.ts';
 import { hasSqlState, inTransaction, pgJson, pgKey, pgText, threadHash } from './pg-values.ts';
 import type { Queryable } from './pg-values.ts';
 import { toDesign, toSession, toSummary } from './postgres-rows.ts';
@@ -31,6 +31,17 @@ const selectDesign = `
 const selectSummaries = `
   SELECT d.id, d.platform, d.workspace, d.channel, d.thread, d.title, d.latest_version, d.updated_at, v.saved_by
   FROM designs d JOIN design_versions v ON v.design_id = d.id AND v.version = d.latest_version`;
+
+/** How many designs, and threads with a design or a session, the workspace `[platform, workspace]` holds. */
+async function countWorkspace(db: Queryable, where: string[]): Promise<WorkspaceContents> {
+  const { rows } = await db.query<{ designs: string; threads: string }>(
+    `SELECT (SELECT count(*) FROM designs WHERE platform = $1 AND workspace = $2) AS designs,
+       (SELECT count(*) FROM (SELECT channel, thread_hash FROM designs WHERE platform = $1 AND workspace = $2
+          UNION SELECT channel, thread_hash FROM sessions WHERE platform = $1 AND workspace = $2) AS t) AS threads`,
+    where,
+  );
+  return { designs: Number(rows[0]!.designs), threads: Number(rows[0]!.threads) };
+}
 
 /**
  * A DesignStore on Postgres, shared safely by any number of Quorum instances. Every write is
@@ -162,6 +173,19 @@ export function createPostgresStore(pool: Pool, options: PostgresStoreOptions = 
         [pgKey(platform), pgKey(workspace), pgText(user), Math.max(0, Math.floor(limit))],
       );
       return rows.map(toSummary);
+    },
+
+    workspaceContents: (platform, workspace) => countWorkspace(pool, [pgKey(platform), pgKey(workspace)]),
+
+    deleteWorkspace(platform, workspace) {
+      const where = [pgKey(platform), pgKey(workspace)];
+      // One transaction: the count and both deletions see one workspace; versions and plans cascade with their designs.
+      return inTransaction(pool, async (client) => {
+        const contents = await countWorkspace(client, where);
+        await client.query('DELETE FROM designs WHERE platform = $1 AND workspace = $2', where);
+        await client.query('DELETE FROM sessions WHERE platform = $1 AND workspace = $2', where);
+        return contents;
+      });
     },
 
     async getSession(key) {
