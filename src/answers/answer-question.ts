@@ -4,7 +4,7 @@ import { answerProblem } from './answer-problem.ts';
 import { answerSizing } from './answer-sizing.ts';
 import { answerSymptom } from './answer-symptom.ts';
 import { answerYesNo } from './answer-yes-no.ts';
-import { entryNamed, type Answer, type AnswerContext } from './answer.ts';
+import { entryNamed, type Answer, type AnswerContext, type DesignInView } from './answer.ts';
 import { clarify } from './clarify.ts';
 import { readQuestion } from './read-question.ts';
 import { sizeQuestion } from './sizing/size-question.ts';
@@ -13,12 +13,13 @@ import { sizeQuestion } from './sizing/size-question.ts';
 const weakScore = 4;
 
 /**
- * Answers one question in team words: a sizing question runs a model; otherwise its shape
+ * Answers one question in team words: a sizing question runs a model (taking the numbers it leaves out
+ * from the thread's design, when there is one); otherwise its shape
  * (comparison, definition, problem, yes/no, symptom) picks the answerer, and an open statement is a
  * problem or a symptom by what the catalog finds. Unclear text gets one clarifying question.
  */
-export function answerQuestion(ctx: AnswerContext, input: string): Answer {
-  const sized = sizeQuestion(input, ctx.places);
+export function answerQuestion(ctx: AnswerContext, input: string, design?: DesignInView): Answer {
+  const sized = sizeQuestion(input, ctx.places, design);
   if (sized) return answerSizing(sized);
   const shape = readQuestion(input);
   if (shape.kind === 'comparison' && shape.sides) {

@@ -46,7 +46,7 @@ export function createAnswers(catalog: Catalog, search: Search, places: Places =
   return {
     answer: (text) => answerQuestion(ctx, text),
     reply(text, design) {
-      const answer = answerQuestion(ctx, text);
+      const answer = answerQuestion(ctx, text, design);
       const advice = design && answer.kind !== 'unclear' ? adviseDesign(answer, design, catalog) : undefined;
       return answerReply(answer, catalog, advice);
     },

@@ -1,6 +1,6 @@
 import { MINUTES_PER_YEAR } from '../../rules/models/availability.ts';
 import type { Figures } from './figures.ts';
-import { formatDowntime, formatNumber, formatPercent, runModel, type Sizer, type SizingAnswer } from './sizing-answer.ts';
+import { designFiller, formatDowntime, formatNumber, formatPercent, runModel, type Sizer, type SizingAnswer } from './sizing-answer.ts';
 
 /** The availability of one node when the question does not say (interface.md: nodeAvailability default). */
 export const DEFAULT_NODE_AVAILABILITY = 0.995;
@@ -21,11 +21,14 @@ function regionNote(goal: number): string[] {
 /** "How many replicas for five nines (with nodes at 99.5 %)?": the fewest replicas whose availability meets the target. */
 const replicasForTarget: Sizer = {
   id: 'replicas-for-target',
-  size(f) {
-    const goal = target(f);
-    if (goal === undefined || !/\b(?:how many|number of|replicas? (?:for|to|do)|copies|nodes? (?:for|do we need)|what replication factor|replication factor)\b/.test(f.text)) return undefined;
+  size(f, _places, design) {
+    if (!/\b(?:how many|number of|replicas? (?:for|to|do)|copies|nodes? (?:for|do we need)|what replication factor|replication factor)\b/.test(f.text)) return undefined;
     if (!/\b(?:replicas?|copies|nodes?|replication|instances?|servers?)\b/.test(f.text)) return undefined;
-    const stated = each(f);
+    const filler = designFiller(design);
+    // The design's target stands in only when the question is about replicas or availability ("how many nodes for the cache?" is not).
+    const goal = target(f) ?? (/\b(?:replicas?|copies|replication|availab\w*|uptime|nines)\b/.test(f.text) ? filler.take('availability') : undefined);
+    if (goal === undefined) return undefined;
+    const stated = each(f) ?? filler.take('nodeAvailability');
     const node = stated ?? DEFAULT_NODE_AVAILABILITY;
     for (let n = 1; n <= MAX_REPLICAS; n++) {
       const inputs = { node, replicas: n };
@@ -34,7 +37,7 @@ const replicasForTarget: Sizer = {
       if (availability < goal) continue;
       const assumed = stated === undefined ? ` (the default assumed for one node)` : '';
       const fewer = n > 1 ? `, while ${n - 1} ${n - 1 === 1 ? 'gives' : 'give'} ${formatPercent(1 - (1 - node) ** (n - 1))}` : '';
-      return {
+      return filler.note({
         model: 'availability',
         inputs,
         result,
@@ -47,7 +50,7 @@ const replicasForTarget: Sizer = {
         ],
         entries: ['P2', 'HighAvailability', 'leader-follower'],
         designField: { field: 'replicas', value: n },
-      };
+      });
     }
     return undefined;
   },
@@ -56,15 +59,17 @@ const replicasForTarget: Sizer = {
 /** "What availability do 3 replicas at 99.9 % each give?": the availability model over the replicas. */
 const replicasAvailability: Sizer = {
   id: 'replicas-availability',
-  size(f) {
-    const n = countOf(f, /^(?:replica|node|copy|instance|server|machine)$/);
-    const node = each(f) ?? target(f);
-    if (n === undefined || node === undefined || !/\bavailab|\buptime\b|\bnines\b|what do we get|give us\b/.test(f.text)) return undefined;
+  size(f, _places, design) {
+    if (!/\bavailab|\buptime\b|\bnines\b|what do we get|give us\b/.test(f.text)) return undefined;
+    const filler = designFiller(design);
+    const n = countOf(f, /^(?:replica|node|copy|instance|server|machine)$/) ?? (/\breplicas?\b/.test(f.text) ? filler.take('replicas') : undefined);
+    const node = each(f) ?? target(f) ?? (n !== undefined ? filler.take('nodeAvailability') : undefined);
+    if (n === undefined || node === undefined) return undefined;
     const majority = /\b(?:majority|quorum)\b/.test(f.text);
     const inputs = { node, replicas: n, ...(majority ? { quorum: Math.floor(n / 2) + 1 } : {}) };
     const { result, formula } = runModel('availability', inputs);
     const rule = majority ? `a majority of ${Math.floor(n / 2) + 1} must be up` : 'any one serving';
-    return {
+    return filler.note({
       model: 'availability',
       inputs,
       result,
@@ -72,7 +77,7 @@ const replicasAvailability: Sizer = {
       headline: `${formatPercent(result.availability as number)}: ${n} replicas at ${formatPercent(node)} each, ${rule}, leave ${formatDowntime(result.downtimeMinutesPerYear as number)} of downtime a year.`,
       assumptions: ['Failures are independent; failover time and shared zones or regions are not counted.'],
       entries: ['P2', 'HighAvailability', 'FaultTolerance'],
-    };
+    });
   },
 };
 
@@ -101,13 +106,15 @@ const serviceChain: Sizer = {
 /** "How much downtime per year is 99.95 %?": (1 − a) × 525,600 minutes. */
 const downtime: Sizer = {
   id: 'downtime',
-  size(f) {
-    const a = target(f) ?? each(f);
-    if (a === undefined || !/\bdowntime\b|\bhow (?:long|much time) (?:can|could|may) we be down\b|\bminutes? (?:a|per) (?:year|month)\b/.test(f.text)) return undefined;
+  size(f, _places, design) {
+    if (!/\bdowntime\b|\bhow (?:long|much time) (?:can|could|may) we be down\b|\bminutes? (?:a|per) (?:year|month)\b/.test(f.text)) return undefined;
+    const filler = designFiller(design);
+    const a = target(f) ?? each(f) ?? filler.take('availability');
+    if (a === undefined) return undefined;
     const inputs = { node: a, replicas: 1 };
     const { result, formula } = runModel('availability', inputs);
     const minutes = result.downtimeMinutesPerYear as number;
-    return {
+    return filler.note({
       model: 'availability',
       inputs,
       result,
@@ -116,7 +123,7 @@ const downtime: Sizer = {
       assumptions: ['A year of 525,600 minutes (365 days); a month here is a twelfth of that.'],
       entries: ['HighAvailability', 'availability-proof'],
       designField: { field: 'availability', value: a },
-    };
+    });
   },
 };
 

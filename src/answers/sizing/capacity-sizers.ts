@@ -1,5 +1,5 @@
 import type { Figures } from './figures.ts';
-import { formatNumber, runModel, type Sizer } from './sizing-answer.ts';
+import { designFiller, formatNumber, runModel, type Sizer } from './sizing-answer.ts';
 
 /** Pools are sized with a quarter spare (the framework's L / 0.75). */
 const POOL_HEADROOM = 0.75;
@@ -10,19 +10,23 @@ const writeRate = (f: Figures): number | undefined =>
 /** "How many partitions for 100k writes/s and 5 TB?": the partitions model. */
 const partitions: Sizer = {
   id: 'partitions',
-  size(f) {
+  size(f, _places, design) {
     if (!/\b(?:partitions?|shards?|sharding|partitioning)\b/.test(f.text) || /\bkafka\b|\btopic\b/.test(f.text)) return undefined;
-    const writes = writeRate(f);
-    const dataGb = f.sizesGb[0];
+    const filler = designFiller(design);
+    // The question's own figures win; a design thread fills in the ones it leaves out.
+    const stated = { writes: writeRate(f), dataGb: f.sizesGb[0] };
+    const writes = stated.writes ?? filler.take('writesPerSec');
+    const dataGb = stated.dataGb ?? filler.take('dataSizeGb');
     if (writes === undefined && dataGb === undefined) return undefined;
-    const inputs: Record<string, number> = { writesPerSec: writes ?? 0, dataGb: dataGb ?? 0, ...(f.surge !== undefined ? { surge: f.surge } : {}) };
+    const surge = f.surge ?? (stated.writes === undefined && writes !== undefined ? filler.take('peakFactor') : undefined);
+    const inputs: Record<string, number> = { writesPerSec: writes ?? 0, dataGb: dataGb ?? 0, ...(surge !== undefined ? { surge } : {}) };
     const { result, formula } = runModel('partitions', inputs);
     const n = result.partitions as number;
     const why = [
-      writes !== undefined ? `the writes${f.surge ? ` at a ${formatNumber(f.surge)}x peak` : ''} need ${result.forWrites}` : undefined,
+      writes !== undefined ? `the writes${surge ? ` at a ${formatNumber(surge)}x peak` : ''} need ${result.forWrites}` : undefined,
       dataGb !== undefined ? `the data needs ${result.forData}` : undefined,
     ].filter((s) => s !== undefined);
-    return {
+    return filler.note({
       model: 'partitions',
       inputs,
       result,
@@ -31,12 +35,12 @@ const partitions: Sizer = {
       assumptions: [
         ...(writes === undefined ? ['No write rate was given, so only the data size counts.'] : []),
         ...(dataGb === undefined ? ['No data size was given, so only the write rate counts.'] : []),
-        ...(f.surge === undefined && writes !== undefined ? ['The rate is taken as the peak; say "with 3x peaks" to size for a surge.'] : []),
+        ...(surge === undefined && writes !== undefined ? ['The rate is taken as the peak; say "with 3x peaks" to size for a surge.'] : []),
         ...(n === 1 ? ['One partition is enough, so no sharding is needed yet; choose a partition key early anyway.'] : []),
       ],
       entries: ['P1', 'hot-partitions', 'ElasticScale'],
       designField: { field: 'writesPerSec', value: writes ?? 0 },
-    };
+    });
   },
 };
 

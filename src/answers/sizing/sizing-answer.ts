@@ -1,4 +1,6 @@
+import { formatValue } from '../../dialog/format-value.ts';
 import { calcModels, type ModelResult } from '../../rules/models/index.ts';
+import type { DesignInView } from '../answer.ts';
 import type { Figures } from './figures.ts';
 import type { Places } from './places.ts';
 
@@ -20,10 +22,42 @@ export interface SizingAnswer {
   designField?: { field: string; value: number };
 }
 
+/** The thread's design as a sizer sees it: its title and the requirements of its latest version. */
+export type DesignFigures = Pick<DesignInView, 'title' | 'requirements'>;
+
+/** A number a sizer took from the thread's design because the question did not state it. */
+export interface TakenFigure {
+  field: string;
+  value: number;
+}
+
 /** One kind of sizing question: recognizes it from the figures and words, and answers it. */
 export interface Sizer {
   id: string;
-  size(figures: Figures, places: Places): SizingAnswer | undefined;
+  /** `design`: the thread's design, whose requirements fill in the numbers the question leaves out. */
+  size(figures: Figures, places: Places, design?: DesignFigures): SizingAnswer | undefined;
+}
+
+/**
+ * Reads the design's figures for numbers a question leaves out: `take(field)` is the design's value
+ * (and notes it was taken), `note(answer)` then says which numbers came from the design.
+ */
+export function designFiller(design: DesignFigures | undefined): { take(field: string): number | undefined; note(answer: SizingAnswer): SizingAnswer } {
+  const taken: TakenFigure[] = [];
+  return {
+    take(field) {
+      const value = design?.requirements[field];
+      if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+      if (!taken.some((t) => t.field === field)) taken.push({ field, value });
+      return value;
+    },
+    note(answer) {
+      if (!design || taken.length === 0) return answer;
+      const list = taken.map((t) => `${t.field} ${formatValue(t.field, t.value)}`).join(', ');
+      const line = `Taken from your ${design.title}, as the question did not say: ${list}.`;
+      return { ...answer, headline: `${answer.headline} ${line}` };
+    },
+  };
 }
 
 /** Runs a `calc` model by name and returns its result and formula (the models check their own inputs). */
