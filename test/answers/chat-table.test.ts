@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { handedToRequirements, judge, loadQuestionTable, summarize } from './question-table.ts';
+import { chatQuestions, expectTableMet, judgeShown } from '../helpers/question-table-runner.ts';
+import { handedToRequirements, loadQuestionTable } from './question-table.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-const all = loadQuestionTable();
-/** The rows a chat answers; the few descriptions it hands to the requirements reader are checked apart. */
-const table = all.filter((q) => !handedToRequirements(q));
-const descriptions = all.filter(handedToRequirements);
+const table = chatQuestions();
+/** The few descriptions a chat hands to the requirements reader, checked apart. */
+const descriptions = loadQuestionTable().filter(handedToRequirements);
 
 interface ChatLine {
   turn: number;
@@ -43,12 +43,8 @@ describe('the team-question table through chat --json', () => {
     // chat --json has no reply kind; a clarifying question is a reply whose first sentence asks and offers choices.
     const verdicts = table.map((q, i) => {
       const reply = lines[i]!.replies[0]!;
-      const asks = /\?/.test(reply.text.split('\n')[0] ?? '') && (reply.choices?.length ?? 0) >= 2;
-      return judge(q, { ...reply, kind: asks ? 'question' : 'answer' });
+      return judgeShown(q, { text: reply.text, choices: reply.choices ?? [] });
     });
-    const { firstRate, topThreeRate, misses } = summarize(table, verdicts);
-    expect(firstRate, misses.join('\n')).toBeGreaterThanOrEqual(0.92);
-    expect(topThreeRate, misses.join('\n')).toBeGreaterThanOrEqual(0.97);
-    expect(verdicts.every((v) => v.number && v.opening && v.yesNo && v.clarifies), misses.join('\n')).toBe(true);
+    expectTableMet(table, verdicts);
   });
 });

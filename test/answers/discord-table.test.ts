@@ -2,12 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseComponentId } from '../../src/adapters/discord/custom-id.ts';
 import { componentsOf, startHarness, type Harness } from '../discord/bot-harness.ts';
 import { snowflake } from '../discord/fake-discord.ts';
-import { handedToRequirements, judge, loadQuestionTable, summarize } from './question-table.ts';
+import { runQuestionTable } from '../helpers/question-table-runner.ts';
 
-const all = loadQuestionTable();
-/** The rows a chat answers; the few descriptions it hands to the requirements reader are checked apart. */
-const table = all.filter((q) => !handedToRequirements(q));
-const descriptions = all.filter(handedToRequirements);
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ messageContent: true });
@@ -33,24 +29,17 @@ describe('the team-question table asked by mentioning Quorum in a Discord channe
   it('answers each question first, with the entries as buttons, through the real discord.js client', async () => {
     const channelId = h.fake.guilds[0]!.channelId;
     const isPost = (c: { method: string; path: string }) => c.method === 'POST' && c.path === `/channels/${channelId}/messages`;
-    const verdicts = [];
-    for (const q of table) {
+    await runQuestionTable(async (question) => {
       const from = h.fake.calls.length;
-      mention(channelId, q.text);
+      mention(channelId, question);
       const post = await h.fake.waitFor(isPost, 5000, from);
       const body = post.body as { content?: string; embeds?: Array<{ description?: string }> };
-      const text = body.embeds?.[0]?.description ?? body.content ?? '';
       const choices = componentsOf(body).flatMap((c: { custom_id?: string; label?: string }) => {
         const id = c.custom_id ? parseComponentId(c.custom_id) : undefined;
         return id?.type === 'choice' ? [{ label: c.label ?? '', value: id.payload }] : [];
       });
-      const asks = /\?/.test(text.split('\n')[0] ?? '') && choices.length >= 2;
-      verdicts.push(judge(q, { text, choices, kind: asks ? 'question' : 'answer' }));
-    }
-    const { firstRate, topThreeRate, misses } = summarize(table, verdicts);
-    expect(firstRate, misses.join('\n')).toBeGreaterThanOrEqual(0.92);
-    expect(topThreeRate, misses.join('\n')).toBeGreaterThanOrEqual(0.97);
-    expect(verdicts.every((v) => v.number && v.opening && v.yesNo && v.clarifies), misses.join('\n')).toBe(true);
+      return { text: body.embeds?.[0]?.description ?? body.content ?? '', choices };
+    });
     expect(h.errors).toEqual([]);
   });
 });
