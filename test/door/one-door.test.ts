@@ -9,6 +9,7 @@ import { legacyChannelFilePath } from '../../src/store/file/store-paths.ts';
 import { startHarness as startDiscordHarness, alice, type Harness as DiscordHarness } from '../discord/bot-harness.ts';
 import { snowflake } from '../discord/fake-discord.ts';
 import { makeCore } from '../helpers/dialog-harness.ts';
+import { until } from '../helpers/until.ts';
 import { shownText } from '../slack/block-limits.ts';
 import type { RecordedCall } from '../slack/fake-slack.ts';
 import { controlsOf, postsIn, startHarness, type SlackHarness } from '../slack/slack-harness.ts';
@@ -18,15 +19,6 @@ import { controlsOf, postsIn, startHarness, type SlackHarness } from '../slack/s
 // clicker's own context, and a corrupt store that never shows a path to a chat user.
 
 const words = 'payments ledger, financial, 20k writes/s, four nines, p99 reads under 50ms';
-
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string): Promise<T> {
-  for (let n = 0; n < 200; n++) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** The first real answer of a question (its controls carry the session version they answer): a select's first option, or a button that is not skip or back. */
 function firstAnswer(post: RecordedCall): Record<string, unknown> | undefined {

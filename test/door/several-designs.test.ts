@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { startHarness as startDiscord, alice, slash } from '../discord/bot-harness.ts';
 import { pngSize } from '../diagram/png.ts';
 import { useTempDirs } from '../helpers/temp-dirs.ts';
+import { until } from '../helpers/until.ts';
 import { shownText } from '../slack/block-limits.ts';
 import { postsIn, startHarness as startSlack, type SlackHarness } from '../slack/slack-harness.ts';
 
@@ -10,15 +11,8 @@ import { postsIn, startHarness as startSlack, type SlackHarness } from '../slack
 // and reopens them, and another channel never sees them.
 
 const tempDir = useTempDirs('quorum-several-');
-
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string): Promise<T> {
-  for (let n = 0; n < 400; n++) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+/** How long to wait for the bot on a loaded machine (a diagram renders in seconds there). */
+const patient = 30_000;
 
 describe('several designs on Slack, through Bolt and the file store', () => {
   const where = { team: 'T-many', channel: 'C-many', user: 'U1' };
@@ -86,18 +80,18 @@ describe('several designs on Discord, through discord.js and the file store', ()
     try {
       guild = first.fake.guilds[0]!;
       const start = slash(first.fake, alice, 'design', { sub: 'start', options: { name: 'Payments ledger' } });
-      const created = await first.fake.waitFor((c) => c.method === 'POST' && /\/channels\/\d+\/threads$/.test(c.path));
+      const created = await first.fake.waitFor((c) => c.method === 'POST' && /\/channels\/\d+\/threads$/.test(c.path), patient);
       const threadId = created.response.id as string;
       expect(created.body.name).toBe('Design: Payments ledger');
-      await first.fake.waitFor((c) => c.method === 'PATCH' && c.path.includes(start.token));
+      await first.fake.waitFor((c) => c.method === 'PATCH' && c.path.includes(start.token), patient);
       const where = { threadId };
       const assess = slash(first.fake, alice, 'design', { sub: 'assess', options: { requirements: 'a ledger, 3k writes/s, four nines' } }, where);
-      await first.fake.waitFor((c) => c.path.includes(assess.token) && /"title":"Payments ledger","description":"Meets/.test(JSON.stringify(c.body ?? null)));
+      await first.fake.waitFor((c) => c.path.includes(assess.token) && /"title":"Payments ledger","description":"Meets/.test(JSON.stringify(c.body ?? null)), patient);
       const named = slash(first.fake, alice, 'design', { sub: 'start', options: { name: 'Search autocomplete' } }, where);
-      const started = await first.fake.waitFor((c) => c.method === 'PATCH' && c.path.includes(named.token));
+      const started = await first.fake.waitFor((c) => c.method === 'PATCH' && c.path.includes(named.token), patient);
       expect(JSON.stringify(started.body)).toContain('New design \\"Search autocomplete\\". \\"Payments ledger\\" is kept');
       const second = slash(first.fake, alice, 'design', { sub: 'assess', options: { requirements: '40k queries a second, p99 under 20 ms' } }, where);
-      await first.fake.waitFor((c) => c.path.includes(second.token) && /"title":"Search autocomplete"/.test(JSON.stringify(c.body ?? null)));
+      await first.fake.waitFor((c) => c.path.includes(second.token) && /"title":"Search autocomplete"/.test(JSON.stringify(c.body ?? null)), patient);
     } finally {
       await first.stop();
     }
@@ -109,15 +103,15 @@ describe('several designs on Discord, through discord.js and the file store', ()
       const designs = await again.quorum.stores.designs.listDesigns({ platform: 'discord', workspace: guild!.id, channel: guild!.channelId });
       expect(designs.map((d) => d.title).sort()).toEqual(['Payments ledger', 'Search autocomplete']);
       const list = slash(again.fake, alice, 'design', { sub: 'list' }, where);
-      const listed = JSON.stringify((await again.fake.waitFor((c) => c.method === 'PATCH' && c.path.includes(list.token))).body);
+      const listed = JSON.stringify((await again.fake.waitFor((c) => c.method === 'PATCH' && c.path.includes(list.token), patient)).body);
       expect(listed).toMatch(/Search autocomplete \(d-\w+\) · v1/);
       expect(listed).toMatch(/Payments ledger \(d-\w+\) · v1/);
       expect(listed).not.toContain('▶');
       const open = slash(again.fake, alice, 'design', { sub: 'open', options: { name: 'payments ledgr' } }, where);
-      const opened = JSON.stringify((await again.fake.waitFor((c) => c.method === 'PATCH' && c.path.includes(open.token))).body);
+      const opened = JSON.stringify((await again.fake.waitFor((c) => c.method === 'PATCH' && c.path.includes(open.token), patient)).body);
       expect(opened).toContain('Opened \\"Payments ledger\\" (the closest to \\"payments ledgr\\")');
       const diagram = slash(again.fake, alice, 'design', { sub: 'diagram' }, where);
-      const drawn = await again.fake.waitFor((c) => c.path.includes(diagram.token) && c.files.length > 0);
+      const drawn = await again.fake.waitFor((c) => c.path.includes(diagram.token) && c.files.length > 0, patient);
       expect(drawn.files[0]!.name).toMatch(/-diagram\.png$/);
       expect(pngSize(drawn.files[0]!.bytes).width).toBeGreaterThanOrEqual(800);
       expect(JSON.stringify(drawn.body)).toMatch(/Payments ledger/);
