@@ -15,7 +15,7 @@ export interface Harness {
 export const alice: FakeUser = { id: '1400000000000000001', username: 'alice' };
 export const bob: FakeUser = { id: '1400000000000000002', username: 'bob' };
 
-/** Starts the fake and the bot, pointed at it through DISCORD_API_URL. */
+/** Starts the fake and the bot, pointed at it through DISCORD_API_URL; `store` defaults to memory:. */
 export async function startHarness(options: { guilds?: FakeGuild[]; messageContent?: boolean; store?: string } = {}): Promise<Harness> {
   const fake = await new FakeDiscord(options.guilds).start();
   const config = loadConfig({

@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Turn } from '../../dialog/turn.ts';
 import type { TurnResult } from '../../dialog/turn-result.ts';
+import { releaseEventClaim } from './drop-retries.ts';
 import { explain, sendReplies, type Destination } from './post-replies.ts';
 import type { SlackDeps } from './slack-deps.ts';
 import { friendlyPostError } from './slack-errors.ts';
@@ -33,6 +34,8 @@ export async function converse(
   share?: string,
 ): Promise<{ ok: boolean }> {
   const result = await askCore(deps, client, turn, to);
+  // Nothing was saved (the store failed, or the core did): Slack's retry of this event, if it comes, is handled.
+  if (!result || result.replies.some((r) => r.error?.code === 'store_unavailable')) await releaseEventClaim();
   if (!result) return { ok: false };
   if (!result.forQuorum) return { ok: true };
   const context = { thread: result.thread };

@@ -31,8 +31,10 @@ export interface ClaimLog {
 export async function openClaimLog(file: string, legacy: string, now: () => number): Promise<ClaimLog> {
   const at = now();
   const claims = new Map<string, number>();
+  // Lines are in the order they were written, so an id's last line wins (a released claim ends in an expired line).
   const remember = (id: string, expiresAt: number) => {
-    if (expiresAt > at && expiresAt > (claims.get(id) ?? 0)) claims.set(id, expiresAt);
+    if (expiresAt > at) claims.set(id, expiresAt);
+    else claims.delete(id);
   };
   const old = await openJsonStoreFile(legacy, DedupFileData, () => ({ schemaVersion: storeSchemaVersion, claims: [] }));
   for (const claim of old.low.data.claims) remember(claim.id, claim.expiresAt);

@@ -34,6 +34,13 @@ export function openLowdbEventDedup(directory: string, options: EventDedupOption
       }
       return true;
     },
+    async release(id) {
+      const { claims, append } = await opened();
+      if (!claims.delete(id)) return;
+      // An expired line, so a restart does not bring the claim back (the log's last line for an id wins).
+      // When even that cannot be written, the id is still free in this process.
+      await append(id, 0);
+    },
     async idle() {
       if (log) await (await log.catch(() => undefined))?.idle();
     },

@@ -12,5 +12,8 @@ export function createMemoryEventDedup(options: EventDedupOptions = {}): EventDe
       claims.set(id, at + ttlMs);
       return true;
     },
+    async release(id) {
+      claims.delete(id);
+    },
   };
 }

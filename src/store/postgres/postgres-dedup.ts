@@ -28,5 +28,8 @@ export function createPostgresEventDedup(pool: Pool, options: EventDedupOptions 
       );
       return rowCount === 1;
     },
+    async release(id) {
+      await pool.query('DELETE FROM seen_events WHERE id = $1', [pgKey(id)]);
+    },
   };
 }
