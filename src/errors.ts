@@ -7,7 +7,7 @@ export const userErrorCodes = [
   'bad_command', 'bad_argument', 'bad_arguments', 'bad_value', 'bad_kind', 'bad_owner', 'bad_requirements', 'bad_turn',
   'empty', 'empty_query', 'too_long', 'unknown_field', 'unknown_id', 'unknown_item', 'unknown_version', 'unrecognized_answer',
   'nothing_read', 'nothing_to_assess', 'not_interviewing', 'interview_changed', 'no_design', 'design_not_found', 'design_name_taken', 'unsaved_answers',
-  'not_editable', 'check_is_computed', 'obligation_not_accepted',
+  'not_editable', 'check_is_computed', 'obligation_not_accepted', 'not_admin', 'stale_confirmation',
   // The CLI and its input
   'bad_input', 'bad_option', 'invalid_json', 'missing_subcommand', 'missing_value', 'unknown_input', 'unknown_model',
   'unknown_option', 'unknown_path', 'unknown_subcommand', 'unreadable_file',

@@ -34,6 +34,12 @@ export function withTurnLog(core: Core, log: Log): Core {
   return {
     complete: (request) => core.complete(request),
     recentDesigns: (where) => core.recentDesigns(where),
+    needsAdmin: (turn) => core.needsAdmin(turn),
+    async forgetWorkspace(platform, workspace) {
+      const forgotten = await core.forgetWorkspace(platform, workspace);
+      log.info({ platform, workspace, ...forgotten, outcome: forgotten ? 'ok' : 'failed' }, 'workspace forgotten');
+      return forgotten;
+    },
     async handle(turn: Turn): Promise<TurnResult> {
       const started = performance.now();
       const where = { platform: turn?.platform, workspace: turn?.workspace, channel: turn?.channel };

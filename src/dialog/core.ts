@@ -98,7 +98,7 @@ function snapshotOf(design: Design | undefined): DesignSnapshot | undefined {
 /** An idle, empty session that was never stored need not be written (a lookup in a fresh thread stores nothing). */
 function worthStoring(stored: StoredSession | undefined, state: SessionState): boolean {
   if (stored) return true;
-  return state.mode !== 'idle' || state.awaiting !== undefined || Object.keys(state.requirements).length > 0 || state.title !== undefined || state.lastVersionSeen > 0 || state.openThread !== undefined;
+  return state.mode !== 'idle' || state.awaiting !== undefined || Object.keys(state.requirements).length > 0 || state.title !== undefined || state.lastVersionSeen > 0 || state.openThread !== undefined || state.forgetWorkspace !== undefined;
 }
 
 /**
@@ -285,6 +285,7 @@ export function createCore(deps: CoreDeps): Core {
       if (reminder) replies.push(reminder);
     }
     const savedNow = outcome.saved ?? saved;
+    if (outcome.sessionDeleted) return { replies, state, stored: undefined, saved: undefined, write: false, forQuorum: true, designVersion: 0 };
     const after = out.result.tag === 'deleteConfirmed' ? 0 : savedNow ? latestOf(savedNow.design).version : designVersion;
     return { replies, state, stored, saved: savedNow, write: true, forQuorum: true, designVersion: after };
   }
@@ -344,6 +345,22 @@ export function createCore(deps: CoreDeps): Core {
 
   return {
     complete: (request) => completions(deps.catalog, deps.search, request),
+    needsAdmin(turn) {
+      try {
+        const message = readMessage(turn.action?.value ?? turn.text ?? '');
+        return message.type === 'command' && message.spec.adminOnly === true;
+      } catch {
+        return false;
+      }
+    },
+    async forgetWorkspace(platform, workspace) {
+      try {
+        return await store.deleteWorkspace(platform, workspace);
+      } catch (err) {
+        log(err, { where: 'forget workspace', platform, workspace });
+        return undefined;
+      }
+    },
     async recentDesigns({ platform, workspace, user, limit }) {
       try {
         const found = await store.listUserDesigns(platform, workspace, user, limit);

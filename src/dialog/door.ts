@@ -39,6 +39,16 @@ export interface Core {
   handle(turn: Turn): Promise<TurnResult>;
   /** Completes catalog names as people type (best matches first; the first entries when nothing is typed). */
   complete(request: CompletionRequest): CompletionChoice[];
+  /**
+   * Whether the turn is a command only a workspace admin may give (forget-workspace): the adapter then
+   * asks its platform whether the person is one and says so in `turn.admin`.
+   */
+  needsAdmin(turn: Turn): boolean;
+  /**
+   * Deletes every design and session of a workspace (the app was uninstalled, or the bot removed):
+   * what was deleted, or undefined when the store failed (logged).
+   */
+  forgetWorkspace(platform: Turn['platform'], workspace: string): Promise<{ designs: number; threads: number } | undefined>;
   /** The designs in a workspace that a user saved a version of, most recent first; empty when the store cannot answer. */
   recentDesigns(where: { platform: Turn['platform']; workspace: string; user: string; limit: number }): Promise<RecentDesign[]>;
 }

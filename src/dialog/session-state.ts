@@ -55,6 +55,10 @@ export const SessionState = z.strictObject({
   openThread: z.string().min(1).max(400).optional(),
   /** The latest design version this conversation has seen (0: none). */
   lastVersionSeen: z.number().int().nonnegative(),
+  /** A `forget-workspace` asked for and not yet confirmed: who asked, when, the button's token, and what it would delete. */
+  forgetWorkspace: z
+    .strictObject({ by: z.string(), at: z.string(), token: z.string(), designs: z.number().int().nonnegative(), threads: z.number().int().nonnegative() })
+    .optional(),
   /** ISO 8601 time of the last turn. */
   lastActivityAt: z.string(),
 });

@@ -40,6 +40,11 @@ export const Turn = z.object({
   via: z.enum(addressings).optional(),
   /** A private exchange (a slash command's answer only its author sees): the session is the user's own. */
   private: z.boolean().optional(),
+  /**
+   * The person administers the workspace, as the platform says: a Slack admin or owner (users.info), a
+   * Discord member with Manage Server, the terminal's one user. Only they may forget the workspace.
+   */
+  admin: z.boolean().optional(),
   /** What the person typed (already stripped of the bot mention). */
   text: z.string().optional(),
   /**

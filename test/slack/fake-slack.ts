@@ -28,6 +28,8 @@ export interface FakeSlack {
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
   /** Answers the next call of `method` with `response` instead of the usual success. */
   script(method: string, response: ScriptedResponse): void;
+  /** What users.info says of `user` from now on (unknown users are plain members). */
+  setUser(user: string, roles: { is_admin?: boolean; is_owner?: boolean }): void;
   /** Every chat.postMessage/postEphemeral to this channel fails with `error` (e.g. not_in_channel). */
   refuseChannel(channel: string, error: string): void;
   responseUrl(id: string): string;
@@ -54,6 +56,7 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
   const calls: RecordedCall[] = [];
   const scripted = new Map<string, ScriptedResponse[]>();
   const refused = new Map<string, string>();
+  const users = new Map<string, { is_admin?: boolean; is_owner?: boolean }>();
   const waiters: Array<() => void> = [];
   let ts = 1_700_000_000;
   let fileId = 0;
@@ -78,6 +81,10 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
         return { ok: true, upload_url: `${url}/upload/F${fileId}`, file_id: `F${fileId}` };
       case 'files.completeUploadExternal':
         return { ok: true, files: (params.files as Array<{ id: string; title?: string }> | undefined)?.map((f) => ({ id: f.id, title: f.title })) ?? [] };
+      case 'users.info': {
+        const id = String(params.user);
+        return { ok: true, user: { id, name: id.toLowerCase(), is_admin: false, is_owner: false, ...users.get(id) } };
+      }
       case 'apps.connections.open':
         return { ok: true, url: wsUrl };
       default:
@@ -131,6 +138,7 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
     apiUrl: `${url}/api/`,
     calls,
     callsTo,
+    setUser: (user, roles) => void users.set(user, roles),
     waitFor(method, count = 1, timeoutMs = 8000) {
       return new Promise((resolve, reject) => {
         const deadline = setTimeout(() => reject(new Error(`waited ${timeoutMs} ms for ${count}× ${method}; saw ${JSON.stringify(calls.map((c) => c.method))}`)), timeoutMs);

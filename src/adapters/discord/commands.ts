@@ -19,6 +19,7 @@ export const designSubcommands = {
   export: 'export',
   assess: 'assess',
   diagram: 'diagram',
+  'forget-workspace': 'forget-workspace',
 } as const;
 
 /** The `/design` subcommands that take a name: optional for `start` (a named design), required for `open`. */
@@ -40,6 +41,7 @@ const designDescriptions: Record<keyof typeof designSubcommands, string> = {
   export: 'Export this thread’s design as a Markdown record',
   assess: 'Assess requirements given in plain words (e.g. financial, 20k writes/s, four nines)',
   diagram: 'Draw this thread’s design as a picture of its architecture',
+  'forget-workspace': 'Server managers: delete every design Quorum keeps for this server (asks first)',
 };
 
 /** Every slash command Quorum registers, as the JSON body of Discord's bulk overwrite. */

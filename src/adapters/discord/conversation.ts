@@ -1,4 +1,4 @@
-import type { Channel, User } from 'discord.js';
+import { PermissionFlagsBits, type Channel, type PermissionsBitField, type User } from 'discord.js';
 import type { Core } from '../../dialog/door.ts';
 import type { Turn } from '../../dialog/turn.ts';
 import type { TurnResult } from '../../dialog/turn-result.ts';
@@ -36,14 +36,22 @@ export function placeOf(guildId: string | null, channelId: string, channel: Chan
   return { platform: 'discord', workspace, channel: channelId, thread: channelId, inThread: false };
 }
 
-/** A turn said (or clicked) by `user` at `place`. */
+/** A member's permissions in the guild, as an interaction or a message carries them. */
+export type MemberPermissions = Readonly<PermissionsBitField> | null | undefined;
+
+/**
+ * A turn said (or clicked) by `user` at `place`. `permissions` are the member's in the guild: Manage
+ * Server makes them an admin of the workspace (who may make Quorum forget it).
+ */
 export function turnAt(
   place: Place,
   user: User,
   input: ({ text: string } | { action: NonNullable<Turn['action']> }) & { via: NonNullable<Turn['via']> },
+  permissions?: MemberPermissions,
 ): Turn {
   const { platform, workspace, channel, thread } = place;
-  return { platform, workspace, channel, thread, user: user.id, userName: user.username, ...input };
+  const admin = permissions?.has(PermissionFlagsBits.ManageGuild) === true;
+  return { platform, workspace, channel, thread, user: user.id, userName: user.username, ...input, ...(admin && { admin }) };
 }
 
 /** The rendered messages of one turn, and what the core said to do with them. */

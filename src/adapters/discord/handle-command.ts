@@ -47,9 +47,11 @@ export async function handleCommand(interaction: ChatInputCommandInteraction, de
   const place = placeOf(interaction.guildId, interaction.channelId, interaction.channel);
   const isStart = interaction.commandName === 'design' && interaction.options.getSubcommand(false) === 'start';
   if (isStart && !place.inThread && interaction.inGuild()) return startDesignThread(interaction, deps);
-  await interaction.deferReply();
-  const { messages } = await converse(deps, turnAt(place, interaction.user, { text: commandText(interaction), via: 'slash' }));
-  await sendDeferred(interaction, messages, 'reply');
+  // The forget-workspace question and its buttons are the asker's own.
+  const privately = interaction.commandName === 'design' && interaction.options.getSubcommand(false) === 'forget-workspace';
+  await interaction.deferReply(privately ? { flags: MessageFlags.Ephemeral } : {});
+  const { messages } = await converse(deps, turnAt(place, interaction.user, { text: commandText(interaction), via: 'slash' }, interaction.memberPermissions));
+  await sendDeferred(interaction, messages, 'reply', privately);
 }
 
 const threadPermissions = [
@@ -88,7 +90,7 @@ async function startDesignThread(interaction: ChatInputCommandInteraction, deps:
     return;
   }
   const place = placeOf(interaction.guildId, thread.id, thread);
-  const { messages } = await converse(deps, turnAt(place, interaction.user, { text: commandText(interaction), via: 'slash' }));
+  const { messages } = await converse(deps, turnAt(place, interaction.user, { text: commandText(interaction), via: 'slash' }, interaction.memberPermissions));
   try {
     for (const message of messages) await thread.send(sendOptions(message));
   } catch (err) {

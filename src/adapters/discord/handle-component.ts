@@ -63,7 +63,7 @@ export async function handleComponent(interaction: ButtonInteraction | StringSel
   }
   await interaction.deferUpdate();
   const action = { value, version: id.designVersion, drawnFor: drawnFor(id) };
-  const { messages, result } = await converse(deps, turnAt(place, interaction.user, { action, via: 'click' }));
+  const { messages, result } = await converse(deps, turnAt(place, interaction.user, { action, via: 'click' }, interaction.memberPermissions));
   await sendDeferred(interaction, messages, 'update', result.private);
 }
 
@@ -78,6 +78,6 @@ export async function handleModal(interaction: ModalSubmitInteraction, deps: Dis
   else await interaction.deferReply();
   // The typed answer stands for the button it was typed under, so the core can tell when that question has passed.
   const action = { value: text, version: id.designVersion, drawnFor: drawnFor(id) };
-  const { messages, result } = await converse(deps, turnAt(place, interaction.user, { action, via: 'click' }));
+  const { messages, result } = await converse(deps, turnAt(place, interaction.user, { action, via: 'click' }, interaction.memberPermissions));
   await sendDeferred(interaction, messages, mode, result.private);
 }

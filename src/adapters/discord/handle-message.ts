@@ -17,7 +17,7 @@ export async function handleMessage(message: Message, deps: DiscordDeps): Promis
   const text = message.content.replace(new RegExp(`<@!?${me}>`, 'g'), '').trim();
   if (!text) return;
   // An unaddressed message in a thread is the core's to judge: for Quorum only in a thread it owns.
-  const { messages, result } = await converse(deps, turnAt(place, message.author, { text, via: mentioned ? 'mention' : 'reply' }));
+  const { messages, result } = await converse(deps, turnAt(place, message.author, { text, via: mentioned ? 'mention' : 'reply' }, message.member?.permissions));
   if (!result.forQuorum) return;
   try {
     for (const [i, rendered] of messages.entries()) {

@@ -58,6 +58,8 @@ export function attachHandlers(client: Client, deps: DiscordDeps, messageContent
     );
   }
   client.on(Events.Error, (err) => deps.log(err, { where: 'discord client' }));
+  // The bot was removed from the server (an outage is GuildUnavailable instead): forget its designs and sessions.
+  client.on(Events.GuildDelete, (guild) => void deps.core.forgetWorkspace('discord', guild.id));
 }
 
 /**

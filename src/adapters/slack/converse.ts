@@ -5,11 +5,14 @@ import { releaseEventClaim } from './drop-retries.ts';
 import { explain, sendReplies, type Destination } from './post-replies.ts';
 import type { SlackDeps } from './slack-deps.ts';
 import { friendlyPostError } from './slack-errors.ts';
+import { isWorkspaceAdmin } from './workspace-admin.ts';
 
 /** Asks the core, never letting a surprise escape: a bug becomes a logged error and a friendly private note. */
 export async function askCore(deps: SlackDeps, client: webApi.WebClient, turn: Turn, to: Destination): Promise<TurnResult | undefined> {
   try {
-    return await deps.quorum.core.handle(turn);
+    // Only an admin-only command costs a users.info call; the core decides which those are.
+    const admin = deps.quorum.core.needsAdmin(turn) && (await isWorkspaceAdmin(client, turn.user, deps.log));
+    return await deps.quorum.core.handle(admin ? { ...turn, admin } : turn);
   } catch (err) {
     deps.log(err, { where: 'slack core', workspace: turn.workspace, channel: turn.channel, thread: turn.thread });
     await explain(client, to, friendlyPostError(err), deps.log);

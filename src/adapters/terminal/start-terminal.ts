@@ -86,6 +86,8 @@ export async function startTerminal(core: Core, options: TerminalOptions): Promi
       channel: 'terminal',
       thread: options.thread,
       user: options.user,
+      // The terminal's one user runs this Quorum and owns its store.
+      admin: true,
       text: line,
     };
     const pick = /^#(\d+)$/.exec(line);

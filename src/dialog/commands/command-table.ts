@@ -14,6 +14,7 @@ import { diffCommand } from './diff.ts';
 import { editCommand } from './edit.ts';
 import { explainCommand } from './explain.ts';
 import { exportCommand } from './export.ts';
+import { forgetWorkspaceCommand } from './forget-workspace.ts';
 import { formulasCommand } from './formulas.ts';
 import { helpCommand } from './help.ts';
 import { historyCommand } from './history.ts';
@@ -87,6 +88,7 @@ export const commandTable: readonly CommandSpec<object>[] = [
   explainCommand,
   nameCommand,
   deleteCommand,
+  forgetWorkspaceCommand,
   lookupCommand,
   listCommand,
 ];

@@ -44,6 +44,8 @@ export interface CommandOutcome {
   state?: SessionState;
   /** Set when the handler saved a version, so a retry of this turn reuses it. */
   saved?: SavedTurn;
+  /** True when the command deleted this thread's session itself (forget-workspace): nothing is written back. */
+  sessionDeleted?: boolean;
   /** True when the replies end in the pending interview question (so no reminder is added). */
   asked?: boolean;
 }
@@ -72,6 +74,8 @@ export interface CommandSpec<A extends object = Record<string, never>> {
    * still runs, on a fresh state, and nothing is written.
    */
   storeFree?: boolean;
+  /** Only a workspace admin may give it: adapters look the person up (Core.needsAdmin) and set `turn.admin`. */
+  adminOnly?: boolean;
   run(ctx: CommandContext, args: A): CommandOutcome | Promise<CommandOutcome>;
 }
 

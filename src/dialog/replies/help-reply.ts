@@ -22,6 +22,7 @@ const commands: Array<[string, string]> = [
   ['risks / reasons / obligations / technologies', 'everything the card leaves out: every risk, every reason, what to prove, the technology picks'],
   ['formulas (or checks)', 'every figure of the latest assessment with its formula; why <check> (e.g. why availability) shows one'],
   ['name <title> / delete', 'title this design, or delete it (asks first)'],
+  ['forget-workspace', "workspace admins: delete every design and conversation Quorum keeps for this workspace (says how many, asks first)"],
   ['lookup <words>', 'search the framework; plain questions like "what is CAP?" work too'],
   ['law / pattern / primitive / capability <words>', 'search one kind only, e.g. pattern outbox or primitive 5'],
   ['laws / patterns / primitives / capabilities', 'list every entry of that kind'],

@@ -78,6 +78,8 @@ async function dispatch(inv: Invocation): Promise<void> {
   if (sub === 'assess' && rest !== '') return assessText(inv, rest);
   if (sub === '' || sub === 'help') return void (await converse(inv.deps, inv.client, privateTurn(inv, 'help'), privately(inv)));
   if (sub === 'designs') return void (await converse(inv.deps, inv.client, privateTurn(inv, 'designs'), privately(inv)));
+  // Private, and never offered for sharing: the confirmation is the asker's own.
+  if (sub === 'forget-workspace') return void (await converse(inv.deps, inv.client, privateTurn(inv, text), privately(inv)));
   if (lookupWords.has(sub) && rest !== '') {
     const turnText = `${sub} ${rest}`;
     const share = turnText.length <= maxShareLength ? turnText : undefined;
