@@ -59,6 +59,14 @@ describe('several designs on Slack, through Bolt and the file store', () => {
       await post(second, from, /What if writesPerSec 3,000\/s → 6,000\/s — v1 → v2/, 'the what-if on the ledger');
       expect((await second.quorum.stores.designs.getDesign(ledger.key))!.versions).toHaveLength(2);
 
+      // /quorum design <name> opens a thread of its own for the named design.
+      await second.command(where, 'design Inventory service');
+      const opening = await until(() => postsIn(second.fake, where.channel).find((p) => /started the design "Inventory service"/.test(String(p.params.text))), 'the new thread');
+      expect(opening.params.thread_ts).toBeUndefined();
+      const named = await until(() => postsIn(second.fake, where.channel).find((p) => /New design "Inventory service"\./.test(String(p.params.text))), 'the named interview');
+      expect(named.params.thread_ts).not.toBe(thread);
+      expect(String(named.params.text)).not.toMatch(/is kept/);
+
       // Another channel of the same workspace finds nothing to open.
       const other = { ...where, channel: 'C-other' };
       const otherThread = '1700001000.900001';
