@@ -113,6 +113,29 @@ describe('the Slack app installed over OAuth', () => {
     expect(stored?.bot?.expiresAt).toBeGreaterThan(Math.floor(Date.now() / 1000) + 40_000);
   });
 
+  it('takes each state once: a replayed callback (same state and cookie) gets a friendly page and changes nothing', async () => {
+    const install = await fetch(`http://127.0.0.1:${slack.port}/slack/install`, { redirect: 'manual' });
+    const state = new URL(install.headers.get('location')!).searchParams.get('state')!;
+    const cookie = install.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('slack-app-oauth-state='))!;
+    const callback = () => fetch(`http://127.0.0.1:${slack.port}/slack/oauth_redirect?code=code-${state.length}&state=${encodeURIComponent(state)}`, {
+      headers: { cookie },
+      redirect: 'manual',
+    });
+    fake.script('oauth.v2.access', { body: oauthAccess('T7', 'xoxb-T7-first') });
+    expect((await callback()).status).toBe(200);
+    const exchanges = fake.callsTo('oauth.v2.access').length;
+
+    fake.script('oauth.v2.access', { body: oauthAccess('T7', 'xoxb-T7-replayed') });
+    const replay = await callback();
+    expect(replay.status).toBe(400);
+    const page = await replay.text();
+    expect(page).toMatch(/already used/);
+    expect(page).toMatch(/install page/);
+    expect(page).not.toMatch(/Error|stack|slack_oauth/);
+    expect(fake.callsTo('oauth.v2.access')).toHaveLength(exchanges);
+    expect(((await quorum.stores.installations.fetch('slack/team/T7/bot')) as Installation | undefined)?.bot?.token).toBe('xoxb-T7-first');
+  });
+
   it('refuses an OAuth callback whose state does not belong to the browser, and stores nothing', async () => {
     const install = await fetch(`http://127.0.0.1:${slack.port}/slack/install`, { redirect: 'manual' });
     const state = new URL(install.headers.get('location')!).searchParams.get('state');

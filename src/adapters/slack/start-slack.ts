@@ -3,6 +3,7 @@ import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type webApi } 
 import type { Config } from '../../config.ts';
 import { ignoreObserver, type PlatformObserver } from '../../ops/platform-observer.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { onceOnlyStates } from './oauth-state-once.ts';
 import { dropRetries } from './drop-retries.ts';
 import { registerAppHome } from './handlers/app-home.ts';
 import { registerBlockActions } from './handlers/block-actions.ts';
@@ -114,7 +115,7 @@ function createApp(deps: SlackDeps, config: NonNullable<Config['slack']>, option
       scopes: botScopes,
       installationStore: createInstallationStore(deps.quorum.stores.installations),
       // Bolt adds the client options (the Web API base) itself only to a receiver it builds.
-      installerOptions: { installPath: '/slack/install', directInstall: true, clientOptions },
+      installerOptions: { installPath: '/slack/install', directInstall: true, clientOptions, callbackOptions: onceOnlyStates(deps.quorum.stores.dedup) },
     });
     return { app: new App({ ...common, receiver: refuseFutureTimestamps(receiver) }) };
   }
