@@ -6,7 +6,7 @@ import { startQuorum } from './start-up.ts';
 import { startTerminal } from './adapters/terminal/start-terminal.ts';
 import { createWorkCounter, type InFlightCore, type WorkCounter } from './in-flight.ts';
 import { createLogger, type Log } from './log.ts';
-import { checkHealth, healthRoute } from './health.ts';
+import { healthRoute } from './health.ts';
 import { createOps, type Ops } from './ops/ops.ts';
 
 /** A running adapter: something to stop on shutdown (and the port it listens on, if any). */
@@ -125,7 +125,7 @@ async function serve(config: Config, log: Log): Promise<void> {
   let designs: Quorum['stores']['designs'] | undefined;
   const ops = createOps({
     inFlight: () => turns?.inFlight() ?? 0,
-    storeAnswers: async () => designs !== undefined && (await checkHealth(designs)).status === 200,
+    store: () => designs,
   });
   const { quorum: opened, inFlight } = await startQuorum(config, log, { metrics: ops.metrics, observe: ops.observeCore });
   designs = opened.stores.designs;

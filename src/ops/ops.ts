@@ -1,4 +1,6 @@
 import type { Core } from '../dialog/core.ts';
+import type { DesignStore } from '../dialog/ports/design-store.ts';
+import { checkHealth } from '../health.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { observeTurns } from './observe-turns.ts';
 import { opsRoutes, type OpsRoute } from './ops-routes.ts';
@@ -27,8 +29,8 @@ export interface Ops {
 export interface OpsSources {
   /** Turns in flight right now. */
   inFlight(): number;
-  /** Resolves true while the store answers. */
-  storeAnswers(): Promise<boolean>;
+  /** The designs store once it is open (undefined before): readiness asks it to read and whether it can write. */
+  store(): DesignStore | undefined;
   /** Routes served beside the ops routes (the older `/healthz`). */
   extraRoutes?: OpsRoute[];
 }
@@ -36,7 +38,10 @@ export interface OpsSources {
 /** Creates the operations side of a serving process. */
 export function createOps(sources: OpsSources): Ops {
   const metrics = createMetrics(sources.inFlight);
-  const readiness = createReadiness(sources.storeAnswers);
+  const readiness = createReadiness(async () => {
+    const designs = sources.store();
+    return designs ? (await checkHealth(designs)).body.store : 'unreachable';
+  });
   const routes = [...opsRoutes(readiness, metrics), ...(sources.extraRoutes ?? [])];
   return {
     metrics,

@@ -5,11 +5,14 @@ export interface PlatformReadiness {
   connected(): boolean;
 }
 
+/** The store as readiness sees it: answering and writable, not answering, or answering but unable to save. */
+export type StoreState = 'ok' | 'unreachable' | 'unwritable';
+
 /** What `/readyz` answers. */
 export interface ReadyReport {
   ready: boolean;
   stopping: boolean;
-  store: 'ok' | 'unreachable';
+  store: StoreState;
   platforms: Record<string, 'connected' | 'starting' | 'disconnected'>;
 }
 
@@ -28,8 +31,11 @@ export interface Readiness {
   report(): Promise<ReadyReport>;
 }
 
-/** Readiness over a store probe (`storeAnswers` resolves true while the store answers in time). */
-export function createReadiness(storeAnswers: () => Promise<boolean>): Readiness {
+/**
+ * Readiness over a store probe (`storeState`: the store's reads and `canWrite()`, answered in time). A store
+ * that reads but cannot write is not ready: every change sent to this instance would fail.
+ */
+export function createReadiness(storeState: () => Promise<StoreState>): Readiness {
   const expected = new Set<string>();
   const running = new Map<string, PlatformReadiness>();
   let stopping = false;
@@ -46,7 +52,7 @@ export function createReadiness(storeAnswers: () => Promise<boolean>): Readiness
     },
     stopping: () => stopping,
     async report() {
-      const store = (await storeAnswers().catch(() => false)) ? 'ok' : 'unreachable';
+      const store = await storeState().catch((): StoreState => 'unreachable');
       const platforms: ReadyReport['platforms'] = {};
       for (const name of expected) {
         const platform = running.get(name);
