@@ -5,6 +5,7 @@ import type { Design, DesignVersion } from './ports/design-store.ts';
 import type { Reply } from './reply.ts';
 import { diffVersions } from './design-diff.ts';
 import { latestOf } from './design-versions.ts';
+import { infoReply } from './replies/basic-replies.ts';
 import { cardReply } from './replies/card-reply.ts';
 import { whatIfReply } from './replies/what-if-reply.ts';
 import { planDeltaReply } from './plan-effects.ts';
@@ -21,6 +22,20 @@ function whatIfCard(design: Design, previous: DesignVersion, latest: DesignVersi
   ];
   const versions = { from: previous.version, to: latest.version, before: previous.assessment, after: latest.assessment };
   return { ...whatIfReply(diff, versions, { title: design.title, choices }), design: { id: design.id, version: latest.version } };
+}
+
+/** The same JSON, whatever the order of object keys. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v);
+}
+
+/** Whether a new version would repeat the previous one: the same requirements, who gave them, hand edits and assessment. */
+function unchanged(previous: DesignVersion, requirements: Requirements, answeredBy: Record<string, string>, edits: DesignEdit[], assessment: DesignVersion['assessment']): boolean {
+  return canonical(previous.requirements) === canonical(requirements)
+    && canonical(previous.answeredBy) === canonical(answeredBy)
+    && canonical(previous.edits ?? []) === canonical(edits)
+    && canonical(previous.assessment) === canonical(assessment);
 }
 
 /**
@@ -44,6 +59,11 @@ export async function saveAssessment(
   const previous = ctx.design?.versions.at(-1);
   const edits = newEdits ?? previous?.edits ?? [];
   const { assessment } = await ctx.assessor.assess(requirements, { edits });
+  // A turn that changes nothing (`assess` twice) saves no new version (interface.md).
+  if (ctx.design && previous && unchanged(previous, requirements, answeredBy, edits, assessment)) {
+    const replies = [infoReply(`Nothing changed since version ${previous.version}, so I saved no new version. Here is its card.`), cardReply(ctx.design, previous, false)];
+    return { replies, state: { ...state, lastVersionSeen: previous.version, title: undefined } };
+  }
   const title = ctx.design ? undefined : state.title;
   const design = await ctx.store.saveVersion(
     ctx.key,

@@ -49,6 +49,18 @@ describe('commands on a saved design', () => {
     expect(textOf(replies)).toMatch(/cost \$[\d,]+\/month, now passes ✓/);
   });
 
+  it('saves no new version when assess repeats the saved design (interface.md: `assess` twice)', async () => {
+    const { core, store } = await designedCore();
+    const again = (await core.handle(said('assess'))).replies;
+    expect(again[0]?.text).toBe('Nothing changed since version 1, so I saved no new version. Here is its card.');
+    expect(again.some((r) => r.design)).toBe(false);
+    expect(again.some((r) => r.assessment)).toBe(true);
+    expect((await store.getDesign(key))?.versions).toHaveLength(1);
+    await core.handle(said('set writesPerSec 4000'));
+    await core.handle(said('assess'));
+    expect((await store.getDesign(key))?.versions).toHaveLength(2);
+  });
+
   it('says nothing changed when a what-if repeats the current value', async () => {
     const { core, store } = await designedCore();
     const replies = (await core.handle(said('set writesPerSec 2000'))).replies;
