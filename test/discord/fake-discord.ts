@@ -150,7 +150,7 @@ export class FakeDiscord extends EventEmitter {
   }
 
   /** The base of an interaction payload in a guild channel (or a thread of it). */
-  base(type: number, user: FakeUser, where: { guild?: FakeGuild; threadId?: string; appPermissions?: bigint } = {}): any {
+  base(type: number, user: FakeUser, where: { guild?: FakeGuild; threadId?: string; appPermissions?: bigint; memberPermissions?: bigint } = {}): any {
     const guild = where.guild ?? this.guilds[0]!;
     const thread = where.threadId ? this.threads.get(where.threadId) : undefined;
     const channel = thread ?? { id: guild.channelId, type: 0, guild_id: guild.id, name: 'design-reviews', permission_overwrites: [], position: 0, nsfw: false, flags: 0 };
@@ -172,7 +172,7 @@ export class FakeDiscord extends EventEmitter {
         deaf: false,
         mute: false,
         flags: 0,
-        permissions: allPermissions.toString(),
+        permissions: (where.memberPermissions ?? allPermissions).toString(),
       },
       app_permissions: (where.appPermissions ?? allPermissions).toString(),
       locale: 'en-US',

@@ -47,7 +47,7 @@ export async function handleCommand(interaction: ChatInputCommandInteraction, de
   const place = placeOf(interaction.guildId, interaction.channelId, interaction.channel);
   const isStart = interaction.commandName === 'design' && interaction.options.getSubcommand(false) === 'start';
   if (isStart && !place.inThread && interaction.inGuild()) return startDesignThread(interaction, deps);
-  // The forget-workspace question and its buttons are the asker's own.
+  // The forget-workspace question and its buttons are shown to the asker only.
   const privately = interaction.commandName === 'design' && interaction.options.getSubcommand(false) === 'forget-workspace';
   await interaction.deferReply(privately ? { flags: MessageFlags.Ephemeral } : {});
   const { messages } = await converse(deps, turnAt(place, interaction.user, { text: commandText(interaction), via: 'slash' }, interaction.memberPermissions));

@@ -58,8 +58,10 @@ export const forgetWorkspaceCommand = defineCommand<Step>({
 function ask(ctx: CommandContext, contents: WorkspaceContents, lead: string): CommandOutcome {
   const token = randomBytes(6).toString('hex');
   const request = { by: ctx.turn.user, at: ctx.now, token, ...contents };
+  // Not a 'question': its buttons are checked by the request's token and asker, not by the session's
+  // version, so someone else's turn in a shared channel conversation does not void the asker's button.
   const reply: Reply = {
-    kind: 'question',
+    kind: 'info',
     text:
       `${lead}Forget this workspace? This deletes ${designsIn(contents)} that Quorum keeps for it, in every channel, ` +
       'with every version and plan. It cannot be undone. Confirm within ten minutes (type forget-workspace confirm), or cancel.',
