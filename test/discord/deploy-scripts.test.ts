@@ -53,7 +53,7 @@ describe('npm run discord:deploy', () => {
     const defs = commandDefinitions() as Array<{ name: string; options?: Array<{ name: string; autocomplete?: boolean; type: number }> }>;
     for (const def of defs.filter((d) => d.name !== 'design')) expect(def.options?.[0]?.autocomplete).toBe(true);
     const design = defs.find((d) => d.name === 'design')!;
-    expect(design.options?.map((o) => o.name)).toEqual(['start', 'show', 'list', 'open', 'history', 'export', 'assess', 'diagram']);
+    expect(design.options?.map((o) => o.name)).toEqual(['start', 'show', 'list', 'open', 'history', 'export', 'assess', 'diagram', 'forget-workspace']);
   });
 });
 
