@@ -55,7 +55,9 @@ async function startAll(config: Config, quorum: Quorum, log: Log, ops: Ops, inta
       log.warn({ event: 'config' }, 'Discord shards each open the store: use a postgres:// QUORUM_STORE, since file stores are for one process');
     }
     const { startShardedDiscord } = await import('./adapters/discord/start-sharded.ts');
-    running.push(await startShardedDiscord(config, adapterLog(log, 'discord')));
+    const shards = await startShardedDiscord(config, adapterLog(log, 'discord'));
+    ops.metrics.include(() => shards.metrics());
+    running.push(shards);
   }
   return running;
 }

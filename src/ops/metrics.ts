@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** The label values a turn is counted by: never the words, only what kind of turn it was and how it ended. */
 export interface TurnLabels {
@@ -6,6 +6,9 @@ export interface TurnLabels {
   kind: string;
   outcome: string;
 }
+
+/** A registry's metrics as prom-client JSON (getMetricsAsJSON), what another process sends to be summed. */
+export type MetricsSnapshot = Awaited<ReturnType<Registry['getMetricsAsJSON']>>;
 
 /**
  * Quorum's Prometheus metrics, all named `quorum_…`, in a registry of their own (never prom-client's
@@ -21,7 +24,14 @@ export interface Metrics {
   retryDropped(platform: string): void;
   /** A platform answered 429 (or announced a rate limit) for a call of Quorum's. */
   rateLimited(platform: string, scope: string): void;
-  /** Prometheus text exposition of every metric. */
+  /** This process's metrics as JSON, for a process that shows them (a Discord shard's to its manager). */
+  snapshot(): Promise<MetricsSnapshot>;
+  /**
+   * Adds metrics kept in other processes (the Discord shard processes) to `render`, summed with this
+   * process's by prom-client's aggregator (each metric's own rule, sum by default).
+   */
+  include(source: () => Promise<MetricsSnapshot[]>): void;
+  /** Prometheus text exposition of every metric (this process's and those included). */
   render(): Promise<string>;
   contentType: string;
 }
@@ -33,6 +43,7 @@ const storeBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25
 /** Creates the metrics; `inFlight` is read at each scrape for the turns-in-flight gauge. */
 export function createMetrics(inFlight: () => number): Metrics {
   const registry = new Registry();
+  const sources: Array<() => Promise<MetricsSnapshot[]>> = [];
   collectDefaultMetrics({ register: registry, prefix: 'quorum_' });
   const turns = new Counter({
     name: 'quorum_turns_total',
@@ -89,7 +100,16 @@ export function createMetrics(inFlight: () => number): Metrics {
     rateLimited(platform, scope) {
       limited.inc({ platform, scope });
     },
-    render: () => registry.metrics(),
+    snapshot: () => registry.getMetricsAsJSON(),
+    include(source) {
+      sources.push(source);
+    },
+    async render() {
+      if (sources.length === 0) return registry.metrics();
+      // A source that fails (a shard restarting) leaves its numbers out of this scrape rather than failing it.
+      const others = (await Promise.all(sources.map((source) => source().catch((): MetricsSnapshot[] => [])))).flat();
+      return AggregatorRegistry.aggregate([await registry.getMetricsAsJSON(), ...others]).metrics();
+    },
     contentType: registry.contentType,
   };
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { shardCount, startShardedDiscord, type RunningShards } from '../../src/adapters/discord/start-sharded.ts';
 import { loadConfig } from '../../src/config.ts';
+import { createMetrics } from '../../src/ops/metrics.ts';
 import { alice, callbackOf, slash } from '../discord/bot-harness.ts';
 import { FakeDiscord } from '../discord/fake-discord.ts';
 
@@ -38,7 +39,20 @@ describe('Discord sharding', () => {
     const interaction = slash(fake, alice, 'lookup', { query: 'raft' });
     const callback = await callbackOf(fake, interaction);
     expect(callback.body).toMatchObject({ type: expect.any(Number) });
+    await fake.waitFor((c) => c.method === 'PATCH' && c.path.includes(interaction.token));
     expect(errors).toEqual([]);
+
+    // The manager's /metrics shows the turn a shard process handled, summed with its own (none).
+    const managerMetrics = createMetrics(() => 0);
+    managerMetrics.include(() => shards!.metrics());
+    const running = shards;
+    let shown = '';
+    for (let n = 0; n < 200 && !/^quorum_turns_total\{[^}]*platform="discord"[^}]*\} 1$/m.test(shown); n++) {
+      shown = await managerMetrics.render();
+      if (n > 0) await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(shown).toMatch(/^quorum_turns_total\{[^}]*kind="lookup"[^}]*\} 1$/m);
+    expect((await running.metrics()).length).toBe(2);
     await shards.stop();
     shards = undefined;
     expect(errors).toEqual([]);

@@ -3,6 +3,7 @@
 // and runs the bot on the shards the manager gave it (discord.js reads those itself).
 import type { Config } from '../../config.ts';
 import { createLogger } from '../../log.ts';
+import { createShardMetrics } from '../../ops/shard-metrics.ts';
 import { startQuorum } from '../../start-up.ts';
 import { configRequest, type ConfigAnswer } from './start-sharded.ts';
 import { startDiscord } from './start-discord.ts';
@@ -23,9 +24,17 @@ function askManager(): Promise<Config> {
   });
 }
 
+// This shard's turns and store calls are counted here; the manager's /metrics asks for them over IPC.
+let inFlightNow = () => 0;
+const metrics = createShardMetrics(() => inFlightNow());
+process.on('message', (message: unknown) => {
+  metrics.answer(message, (answer) => process.send?.(answer));
+});
+
 const config = await askManager();
 const log = createLogger(config.logLevel).child({ shardProcess: process.pid });
-const { quorum, inFlight: tracked } = await startQuorum(config, log);
+const { quorum, inFlight: tracked } = await startQuorum(config, log, { metrics: metrics.metrics, observe: metrics.observe });
+inFlightNow = () => tracked.inFlight();
 const bot = await startDiscord(quorum, config.discord!, (err, context) =>
   log.error({ err, ...context }, 'discord adapter error'),
 );

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
 import type { Config } from '../../config.ts';
+import { isMetricsAnswer, metricsRequest, type MetricsSnapshot } from '../../ops/shard-metrics.ts';
 import type { DiscordLog } from './conversation.ts';
 
 // Compiled (dist/, `node dist/main.js`) this file is .js and so is its shard entry; from source it is .ts.
@@ -41,6 +42,8 @@ export interface RunningShards {
   shardCount: number;
   /** True while every shard process has reported ready. */
   connected(): boolean;
+  /** Every shard process's metrics, asked over IPC (for the manager's `/metrics`); a shard that does not answer in time is left out. */
+  metrics(): Promise<MetricsSnapshot[]>;
   stop(): Promise<void>;
 }
 
@@ -50,6 +53,26 @@ export async function shardCount(discord: NonNullable<Config['discord']>): Promi
   const rest = new REST(discord.apiUrl ? { api: discord.apiUrl } : {}).setToken(discord.token);
   const gateway = (await rest.get(Routes.gatewayBot())) as { shards?: number };
   return Math.max(1, gateway.shards ?? 1);
+}
+
+// How long a scrape waits for a shard's metrics before it shows the others without them.
+const metricsTimeoutMs = 2_000;
+
+/** One shard's metrics, asked over IPC, or undefined when it does not answer in time (starting, restarting). */
+function shardMetrics(shard: Shard): Promise<MetricsSnapshot | undefined> {
+  return new Promise((resolve) => {
+    const done = (answer: MetricsSnapshot | undefined) => {
+      clearTimeout(timer);
+      shard.off('message', listener);
+      resolve(answer);
+    };
+    const listener = (message: unknown) => {
+      if (isMetricsAnswer(message)) done(message.quorumMetrics);
+    };
+    const timer = setTimeout(() => done(undefined), metricsTimeoutMs);
+    shard.on('message', listener);
+    shard.send(metricsRequest).catch(() => done(undefined));
+  });
 }
 
 async function stopShard(shard: Shard, timeoutMs: number): Promise<void> {
@@ -102,6 +125,10 @@ export async function startShardedDiscord(config: Config, log: DiscordLog, optio
     name: 'discord',
     shardCount: total,
     connected: () => manager.shards.size === total && manager.shards.every((shard) => shard.ready),
+    async metrics() {
+      const answers = await Promise.all(manager.shards.map((shard) => shardMetrics(shard)));
+      return answers.filter((answer): answer is MetricsSnapshot => answer !== undefined);
+    },
     async stop() {
       await stopAll();
     },
