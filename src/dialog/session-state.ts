@@ -82,5 +82,12 @@ export function readSessionState(raw: unknown, now: string): LoadedState {
     typeof version === 'number' && version !== 1
       ? `it was saved by a different version of Quorum (state version ${String(version)})`
       : 'it could not be read';
-  return { state: initialState(now), dropped: true, reason };
+  return { state: { ...initialState(now), ...openThreadOf(raw) }, dropped: true, reason };
+}
+
+/** The open design of a session that is otherwise dropped, when it is still readable: the thread stays on it. */
+function openThreadOf(raw: unknown): Pick<SessionState, 'openThread'> {
+  const open = typeof raw === 'object' && raw !== null ? (raw as { openThread?: unknown }).openThread : undefined;
+  const read = SessionState.shape.openThread.safeParse(open);
+  return read.success && read.data !== undefined ? { openThread: read.data } : {};
 }

@@ -43,7 +43,9 @@ describe('several designs in one thread', () => {
 
   it('designs lists name, id, version, who and when, and marks the one this thread is on', async () => {
     const { say, ledger, search } = await twoDesigns();
-    const [list] = await say('designs');
+    const [list, reminder] = await say('designs');
+    // The decisive questions after the card are still pending: the reminder counts as their walk does.
+    expect(reminder!.text).toMatch(/^Back to the interview \(question 1 of \d\): /);
     const lines = list!.text.split('\n');
     expect(lines.find((l) => l.startsWith('▶ '))).toMatch(new RegExp(`^▶ Search autocomplete \\(${search.id}\\) · v1 · 2025-01-06 09:00 UTC · by alice · open in this thread$`));
     expect(lines).toContain(`Payments ledger (${ledger.id}) · v1 · 2025-01-06 09:00 UTC · by alice`);
@@ -167,6 +169,16 @@ describe('several designs in one thread', () => {
     expect(textOf(await say('yes'))).toContain(`Deleted the design "${search.title}" (${search.id})`);
     expect(textOf(await say('show'))).toMatch(/^No saved design yet/);
     expect((await store.getDesign(home))?.title).toBe('Payments ledger');
+  });
+
+  it('stays on the open design when the rest of the thread\'s session cannot be read', async () => {
+    const { say, store, search } = await twoDesigns();
+    const stored = (await store.getSession(home))!;
+    const raw = stored.state as Record<string, unknown>;
+    await store.putSession(home, stored.version, { ...raw, schemaVersion: 99 });
+    const shown = await say('show');
+    expect(textOf(shown)).toMatch(/^I could not continue this thread's earlier conversation/);
+    expect(textOf(shown)).toContain(`"Search autocomplete" (${search.id}), version 1`);
   });
 
   it('reads open <words>? as a question, and open alone as a usage hint', () => {

@@ -1,6 +1,7 @@
 import { decisiveQuestions } from '../interview-decisive.ts';
 import type { Interview } from '../interview-schema.ts';
 import { findStep, stepPosition } from '../interview-flow.ts';
+import { walkPosition } from '../interview-walk.ts';
 import type { StepResult, Step } from '../interview-steps.ts';
 import type { Reply } from '../reply.ts';
 import { errorReply, infoReply } from '../replies/basic-replies.ts';
@@ -67,5 +68,7 @@ async function perform(ctx: CommandContext, step: Step): Promise<CommandOutcome>
 export function reminderReply(interview: Interview, state: SessionState): Reply | undefined {
   const step = findStep(interview, state.stepId);
   if (!step) return undefined;
-  return questionReply(step, { ...stepPosition(interview, step.id), canGoBack: state.answers.length > 0, brief: true });
+  // In a short walk (the questions before or after the first card) the reminder counts as the walk does.
+  const position = state.walk === 'decisive' || state.walk === 'first-card' ? walkPosition(state) : stepPosition(interview, step.id);
+  return questionReply(step, { ...position, canGoBack: state.answers.length > 0, brief: true });
 }
