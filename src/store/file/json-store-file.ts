@@ -45,7 +45,8 @@ export async function openJsonStoreFile<T>(file: string, schema: z.ZodType<T>, e
   return opened;
 }
 
-async function exists(file: string): Promise<boolean> {
+/** Whether `file` exists (any error reading its metadata counts as no). */
+export async function exists(file: string): Promise<boolean> {
   try {
     await access(file);
     return true;

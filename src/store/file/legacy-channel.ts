@@ -1,8 +1,8 @@
-import { access, mkdir, unlink } from 'node:fs/promises';
+import { mkdir, unlink } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import type { ChannelKey, DesignVersion, ThreadKey, WorkspaceContents } from '../../dialog/ports/design-store.ts';
 import { CompactJsonFile } from './compact-json-file.ts';
-import { openJsonStoreFile } from './json-store-file.ts';
+import { exists, openJsonStoreFile } from './json-store-file.ts';
 import { StoreCorruptError } from './store-corrupt-error.ts';
 import { ChannelFileData, storeSchemaVersion } from '../shared/stored-schema.ts';
 import type { ThreadFileData } from '../shared/stored-schema.ts';
@@ -44,15 +44,6 @@ export async function migrateLegacyChannel(root: string, key: ChannelKey): Promi
   }
   await unlink(legacy);
   return true;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** What a channel file of the older layout holds (for a workspace's count before it is deleted); throws StoreCorruptError for a damaged one. */
