@@ -27,6 +27,14 @@ export function walkPosition(s: SessionState): { index: number; total: number } 
   return { index: askedInWalk + 1, total: askedInWalk + 1 + (s.walk === 'decisive' ? (s.queue?.length ?? 0) : 0) };
 }
 
+/** Where the pending question sits in a short walk, counting the questions before the first card still to come; undefined outside one. */
+export function pendingPosition(s: SessionState, interview: Interview): { index: number; total: number } | undefined {
+  if (s.walk === 'decisive') return walkPosition(s);
+  if (s.walk !== 'first-card') return undefined;
+  const index = Math.max(0, s.answers.length - 1) + 1;
+  return { index, total: index + firstCardLeft(s, interview).length };
+}
+
 /**
  * Moves the walk on from the answered step: the next decisive question from the queue, the next question
  * before the first card, or (walking every step) the next step that earlier answers do not make moot.

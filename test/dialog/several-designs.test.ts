@@ -187,5 +187,6 @@ describe('several designs in one thread', () => {
     expect(() => parseCommand('open')).toThrow(/open <name or id>/);
     expect(parseCommand('design Search autocomplete')).toEqual({ type: 'designNamed', name: 'Search autocomplete' });
     expect(parseCommand('design')).toEqual({ type: 'design' });
+    expect(() => parseCommand('design ""')).toThrow(/needs a letter or a digit/);
   });
 });

@@ -1,4 +1,5 @@
 import { normalizeId } from '../../catalog/catalog.ts';
+import { UserError } from '../../errors.ts';
 import { statedFieldCount } from '../../rules/parse-requirements.ts';
 import { answerText, startInterview, type Step } from '../interview-steps.ts';
 import { newDesignSlot, switchedState, unsavedAnswers } from '../open-design.ts';
@@ -25,7 +26,8 @@ export const designNamedCommand = defineCommand<{ name: string }>({
   verbs: ['design'],
   parse: (arg) => {
     const name = cleanName(arg);
-    return normalizeId(name) === '' ? undefined : { name };
+    if (normalizeId(name) === '') throw new UserError('bad_argument', 'A design name needs a letter or a digit, e.g. design Payments ledger.', { hint: 'design <name>' });
+    return { name };
   },
   async run(ctx, { name }) {
     const lost = unsavedAnswers(ctx.state, ctx.snapshot);

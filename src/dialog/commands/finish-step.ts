@@ -1,7 +1,7 @@
 import { decisiveQuestions } from '../interview-decisive.ts';
 import type { Interview } from '../interview-schema.ts';
 import { findStep, stepPosition } from '../interview-flow.ts';
-import { walkPosition } from '../interview-walk.ts';
+import { pendingPosition } from '../interview-walk.ts';
 import type { StepResult, Step } from '../interview-steps.ts';
 import type { Reply } from '../reply.ts';
 import { errorReply, infoReply } from '../replies/basic-replies.ts';
@@ -69,6 +69,6 @@ export function reminderReply(interview: Interview, state: SessionState): Reply 
   const step = findStep(interview, state.stepId);
   if (!step) return undefined;
   // In a short walk (the questions before or after the first card) the reminder counts as the walk does.
-  const position = state.walk === 'decisive' || state.walk === 'first-card' ? walkPosition(state) : stepPosition(interview, step.id);
+  const position = pendingPosition(state, interview) ?? stepPosition(interview, step.id);
   return questionReply(step, { ...position, canGoBack: state.answers.length > 0, brief: true });
 }
