@@ -3,14 +3,7 @@ import type { ThreadKey } from '../../src/dialog/ports/design-store.ts';
 import { missingPostgresMessage, postgresUrl, TestSchemas } from '../store/postgres-database.ts';
 import { alice, callbackOf, settle, slash, startHarness, type Harness } from './bot-harness.ts';
 import { snowflake } from './fake-discord.ts';
-
-// Writes to designs and sessions fail in the database as on a full disk (SQLSTATE 53100); reads keep working.
-const refuseWrites = `
-  CREATE FUNCTION refuse_writes() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = '53100'; END $$;
-  CREATE TRIGGER refuse_designs BEFORE INSERT OR UPDATE OR DELETE ON designs FOR EACH STATEMENT EXECUTE FUNCTION refuse_writes();
-  CREATE TRIGGER refuse_versions BEFORE INSERT OR UPDATE OR DELETE ON design_versions FOR EACH STATEMENT EXECUTE FUNCTION refuse_writes();
-  CREATE TRIGGER refuse_sessions BEFORE INSERT OR UPDATE OR DELETE ON sessions FOR EACH STATEMENT EXECUTE FUNCTION refuse_writes();`;
+import { refuseWrites } from '../helpers/refused-writes.ts';
 
 if (!postgresUrl) {
   describe('the Discord bot when the store cannot write', () => {

@@ -3,20 +3,11 @@ import { missingPostgresMessage, postgresUrl, TestSchemas } from '../store/postg
 import { shownText } from './block-limits.ts';
 import { postsIn, startHarness, type SlackHarness } from './slack-harness.ts';
 import { newEventId } from './slack-requests.ts';
+import { allowWrites, refuseWrites } from '../helpers/refused-writes.ts';
 
 const channel = 'C-unsaved';
 const thread = '1700000900.000001';
 let ts = 1700000900_000002;
-
-// Writes to designs and sessions fail in the database as on a full disk (SQLSTATE 53100); reads and the
-// event dedup's table keep working, as when the store fails between the claim and the save.
-const refuseWrites = `
-  CREATE FUNCTION refuse_writes() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = '53100'; END $$;
-  CREATE TRIGGER refuse_designs BEFORE INSERT OR UPDATE OR DELETE ON designs FOR EACH STATEMENT EXECUTE FUNCTION refuse_writes();
-  CREATE TRIGGER refuse_versions BEFORE INSERT OR UPDATE OR DELETE ON design_versions FOR EACH STATEMENT EXECUTE FUNCTION refuse_writes();
-  CREATE TRIGGER refuse_sessions BEFORE INSERT OR UPDATE OR DELETE ON sessions FOR EACH STATEMENT EXECUTE FUNCTION refuse_writes();`;
-const allowWrites = 'DROP FUNCTION refuse_writes() CASCADE';
 
 /** Waits (up to 20 s) until `done` holds: replies come after Bolt's ack, not with it. */
 async function until(done: () => boolean | Promise<boolean>): Promise<void> {
