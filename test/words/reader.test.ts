@@ -33,6 +33,12 @@ describe('the reader of requirements in words', () => {
     });
   });
 
+  it('keeps a denial to its own verb: a circumstance after it is stated, not denied', () => {
+    expect(readWords('ticket inventory that never oversells under heavy contention').requirements).toMatchObject({ highContention: true });
+    expect(readWords('the counters are not under heavy contention').requirements).toMatchObject({ highContention: false });
+    expect(readWords('no need for exactly-once').requirements).toEqual({ exactlyOnce: false });
+  });
+
   it('takes the upper bound of a range and says so', () => {
     const read = readWords('2–5k writes/s');
     expect(read.requirements).toEqual({ writesPerSec: 5000 });

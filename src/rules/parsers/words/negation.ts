@@ -6,6 +6,12 @@ const STOP = new Set(['and', 'but', 'or', 'while', 'whereas', 'although', 'thoug
 const NEEDED = new Set(['needed', 'required', 'necessary', 'important', 'wanted', 'matter', 'matters', 'relevant', 'concern', 'requirement', 'essential', 'mandatory', 'need', 'needs', 'a', 'an', 'applicable', 'used', 'planned', 'expected']);
 /** Words that deny what came before them on their own ("exactly-once is unnecessary"). */
 const ABSENT = new Set(['unnecessary', 'unneeded', 'optional', 'irrelevant', 'overkill', 'unimportant']);
+/**
+ * Words that open a circumstance ("never oversells under heavy contention"): a denial of the verb before
+ * one does not reach into it, unless the denial stands right before it ("not under contention") or a
+ * need does ("no need for exactly-once").
+ */
+const CIRCUMSTANCE = new Set(['under', 'during', 'with', 'at', 'in', 'on', 'for', 'when', 'across', 'over', 'despite', 'after', 'before']);
 
 const REACH = 4;
 
@@ -18,6 +24,11 @@ export function isDenied(words: string[], from: number, to: number): boolean {
     const w = words[i]!;
     if (STOP.has(w)) break;
     if (DENY.has(w)) return true;
+    if (CIRCUMSTANCE.has(w)) {
+      const before = words[i - 1] ?? '';
+      if (DENY.has(before)) return true;
+      if (!NEEDED.has(before)) break;
+    }
   }
   for (let i = to; i < words.length && i < to + REACH; i++) {
     const w = words[i]!;
