@@ -34,6 +34,7 @@ export function withTurnLog(core: Core, log: Log): Core {
   return {
     complete: (request) => core.complete(request),
     recentDesigns: (where) => core.recentDesigns(where),
+    completeDesigns: (where) => core.completeDesigns(where),
     needsAdmin: (turn) => core.needsAdmin(turn),
     async forgetWorkspace(platform, workspace) {
       const forgotten = await core.forgetWorkspace(platform, workspace);

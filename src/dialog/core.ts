@@ -29,7 +29,7 @@ import { readSessionState, type SessionState } from './session-state.ts';
 import { Turn } from './turn.ts';
 import type { TurnResult } from './turn-result.ts';
 import { latestOf } from './design-versions.ts';
-import { openDesignKey } from './open-design.ts';
+import { designCompletions, openDesignKey } from './open-design.ts';
 import { completions } from './completions.ts';
 import type { Core } from './door.ts';
 
@@ -359,6 +359,15 @@ export function createCore(deps: CoreDeps): Core {
       } catch (err) {
         log(err, { where: 'forget workspace', platform, workspace });
         return undefined;
+      }
+    },
+    async completeDesigns({ platform, workspace, channel, typed, limit }) {
+      try {
+        const found = designCompletions(await store.listDesigns({ platform, workspace, channel }), typed, limit);
+        return found.map((d) => ({ label: `${d.title} (${d.id}) · v${d.latestVersion}`, id: d.id }));
+      } catch (err) {
+        log(err, { where: 'design completions', platform, workspace });
+        return [];
       }
     },
     async recentDesigns({ platform, workspace, user, limit }) {

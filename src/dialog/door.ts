@@ -51,6 +51,12 @@ export interface Core {
   forgetWorkspace(platform: Turn['platform'], workspace: string): Promise<{ designs: number; threads: number } | undefined>;
   /** The designs in a workspace that a user saved a version of, most recent first; empty when the store cannot answer. */
   recentDesigns(where: { platform: Turn['platform']; workspace: string; user: string; limit: number }): Promise<RecentDesign[]>;
+  /**
+   * Completes the names of a channel's saved designs as people type (Discord's `/design open`): the label shows
+   * name, id and version, the id is what `open` receives; the most recent first when nothing is typed; empty when
+   * the store cannot answer.
+   */
+  completeDesigns(where: { platform: Turn['platform']; workspace: string; channel: string; typed: string; limit: number }): Promise<CompletionChoice[]>;
 }
 
 /** What an adapter is started with: the door, and the platform-only ports (retry de-duplication, installations). */

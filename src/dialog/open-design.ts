@@ -75,3 +75,12 @@ export function matchDesign(designs: readonly DesignSummary[], query: string): D
   const near = pick(designs.filter((d) => close.has(d.title)), true);
   return near ?? { tag: 'none', recent: designs.slice(0, 5) };
 }
+
+/** The designs whose name or id holds what was typed, then names within a typo; the most recent first when nothing is typed. */
+export function designCompletions(designs: readonly DesignSummary[], typed: string, limit: number): DesignSummary[] {
+  const q = normalizeId(typed);
+  if (q === '') return designs.slice(0, limit);
+  const containing = designs.filter((d) => normalizeId(d.title).includes(q) || normalizeId(d.id).includes(q));
+  const close = new Set(closeNames(typed, designs.map((d) => d.title), limit));
+  return [...containing, ...designs.filter((d) => close.has(d.title) && !containing.includes(d))].slice(0, limit);
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startHarness as startDiscord, alice, slash } from '../discord/bot-harness.ts';
+import { snowflake } from '../discord/fake-discord.ts';
 import { pngSize } from '../diagram/png.ts';
 import { useTempDirs } from '../helpers/temp-dirs.ts';
 import { until } from '../helpers/until.ts';
@@ -115,6 +116,14 @@ describe('several designs on Discord, through discord.js and the file store', ()
       expect(listed).toMatch(/Search autocomplete \(d-\w+\) · v1/);
       expect(listed).toMatch(/Payments ledger \(d-\w+\) · v1/);
       expect(listed).not.toContain('▶');
+      // /design open completes the channel's design names as they are typed (the value is the id).
+      const typing = again.fake.interact({
+        ...again.fake.base(4, alice, where),
+        data: { id: snowflake(), name: 'design', type: 1, options: [{ name: 'open', type: 1, options: [{ name: 'name', type: 3, value: 'paym', focused: true }] }] },
+      });
+      const completed = await again.fake.waitFor((c) => c.path.includes(`/interactions/${typing.id}/`), patient);
+      const ledger = designs.find((d) => d.title === 'Payments ledger')!;
+      expect(completed.body).toMatchObject({ type: 8, data: { choices: [{ name: `Payments ledger (${ledger.id}) · v1`, value: ledger.id }] } });
       const open = slash(again.fake, alice, 'design', { sub: 'open', options: { name: 'payments ledgr' } }, where);
       const opened = JSON.stringify((await again.fake.waitFor((c) => c.method === 'PATCH' && c.path.includes(open.token), patient)).body);
       expect(opened).toContain('Opened \\"Payments ledger\\" (the closest to \\"payments ledgr\\")');

@@ -62,7 +62,7 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
       s.setName(sub).setDescription(designDescriptions[sub]);
       if (sub === 'start' || sub === 'open') {
         const required = namedSubcommands[sub];
-        s.addStringOption((o) => o.setName('name').setDescription(required ? 'The design’s name or id' : 'A name for the new design').setRequired(required).setMaxLength(200));
+        s.addStringOption((o) => o.setName('name').setDescription(required ? 'The design’s name or id' : 'A name for the new design').setRequired(required).setMaxLength(200).setAutocomplete(required));
       }
       if (sub === 'assess') {
         s.addStringOption((o) => o.setName('requirements').setDescription('Your requirements in plain words').setRequired(true).setMaxLength(2000));

@@ -3,9 +3,9 @@ import { Events, MessageFlags, RESTEvents, Status, type Client, type Interaction
 import type { Door } from '../../dialog/door.ts';
 import type { Config } from '../../config.ts';
 import { ignoreObserver, type PlatformObserver } from '../../ops/platform-observer.ts';
-import { autocompleteChoices } from './catalog-choices.ts';
+import { autocompleteChoices, designChoices } from './catalog-choices.ts';
 import { entryCommands } from './commands.ts';
-import type { DiscordDeps, DiscordLog } from './conversation.ts';
+import { placeOf, type DiscordDeps, type DiscordLog } from './conversation.ts';
 import { LongValues } from './custom-id.ts';
 import { createDiscordClient, type ShardSlice } from './discord-client.ts';
 import { handleCommand } from './handle-command.ts';
@@ -26,6 +26,11 @@ const sorry = 'Something went wrong on my side; your design is safe. Please try 
 
 async function dispatch(interaction: Interaction, deps: DiscordDeps): Promise<void> {
   if (interaction.isAutocomplete()) {
+    if (interaction.commandName === 'design') {
+      const place = placeOf(interaction.guildId, interaction.channelId, interaction.channel);
+      await interaction.respond(await designChoices(deps.core, place, String(interaction.options.getFocused())));
+      return;
+    }
     const kind = entryCommands[interaction.commandName as keyof typeof entryCommands];
     await interaction.respond(autocompleteChoices(deps.core, String(interaction.options.getFocused()), kind));
   } else if (interaction.isChatInputCommand()) {
