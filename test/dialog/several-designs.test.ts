@@ -147,6 +147,15 @@ describe('several designs in one thread', () => {
     expect((await store.listDesigns(channel))).toHaveLength(3);
   });
 
+  it('reads design <words> typed as the answer to the first question of a fresh interview as that answer', async () => {
+    const { core, store } = await makeCore();
+    await core.handle(said('design'));
+    const replies = (await core.handle(said('design for a chat app'))).replies;
+    expect(textOf(replies)).toMatch(/^I read: domain messaging, for "Chat app"\./);
+    expect(textOf(replies)).not.toMatch(/New design/);
+    expect((await store.listDesigns(channel)).map((d) => d.title)).toEqual(['Chat app']);
+  });
+
   it('in a thread with no design, design <name> names the thread\'s own design', async () => {
     const { core, store } = await makeCore();
     await core.handle(said('design Checkout'));

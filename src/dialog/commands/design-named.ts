@@ -30,6 +30,10 @@ export const designNamedCommand = defineCommand<{ name: string }>({
     return { name };
   },
   async run(ctx, { name }) {
+    const steps = { interview: ctx.interview };
+    // Typed as the answer to "What are you building?" of a fresh interview, the words are that answer.
+    const s = ctx.state;
+    if (s.mode === 'interviewing' && s.walk === 'describe' && s.answers.length === 0 && !ctx.design) return finishStep(ctx, answerText(s, steps, ctx.turn, name));
     const lost = unsavedAnswers(ctx.state, ctx.snapshot);
     if (lost > 0) return answered(unsavedReply(lost, `design ${name}`));
     const described = statedFieldCount(name) >= describedFields;
@@ -42,7 +46,6 @@ export const designNamedCommand = defineCommand<{ name: string }>({
     const slot = ctx.design ? newDesignSlot(ctx.home) : ctx.key.thread;
     const state = { ...switchedState(ctx.state, ctx.home, slot, 0), ...(!described && { title: name }) };
     const here = { ...ctx, key: { ...ctx.home, thread: slot }, state, design: undefined, snapshot: undefined };
-    const steps = { interview: ctx.interview };
     const started = startInterview(state, steps, 'design');
     if (described) return finishStep(here, answerText(started.state, steps, ctx.turn, name));
     const kept = ctx.design ? ` "${ctx.design.title}" is kept: designs lists this channel's designs, open switches back.` : '';
