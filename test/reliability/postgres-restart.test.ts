@@ -104,7 +104,8 @@ if (noThrowawayPostgres) {
       await cluster?.destroy();
     }, 60_000);
 
-    // After a crash a commit may land without its answer reaching Quorum, so a refused turn may be saved then.
+    // After a crash a commit may land without its answer reaching Quorum; the store looks for it for about 5 s
+    // (test/store/postgres-lost-commit.test.ts), so only a server down longer leaves a refused turn saved.
     it.each([
       { how: 'a fast restart', mode: 'fast', firstValue: 1_000, refusedSavedNothing: true },
       { how: 'a crash (immediate stop) and recovery', mode: 'immediate', firstValue: 100_000, refusedSavedNothing: false },

@@ -4,24 +4,37 @@ import type { Pool, PoolClient } from 'pg';
 /** Anything that runs a query: the pool, or one client inside a transaction. */
 export type Queryable = Pick<Pool | PoolClient, 'query'>;
 
-/** Runs `work` in one transaction on one client: commits what it returns, rolls back what it throws. */
-export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` in one transaction on one client: commits what it returns, rolls back what it throws.
+ * When the connection breaks during COMMIT (a server crash), the transaction may have committed without
+ * the answer arriving: `committed` is then asked (on a fresh connection) for what the work saved, and
+ * its answer is returned; when it finds nothing, the COMMIT's error is thrown.
+ */
+export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>, committed?: () => Promise<T | undefined>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  let result: T;
   try {
     await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
+    result = await work(client);
   } catch (err) {
     await client.query('ROLLBACK').catch((rollbackFailed: Error) => {
       broken = rollbackFailed;
     });
-    throw err;
-  } finally {
     // A client that could not even roll back has a broken connection: destroy it, do not pool it.
     client.release(broken);
+    throw err;
   }
+  try {
+    await client.query('COMMIT');
+  } catch (lost) {
+    client.release(lost as Error);
+    const found = committed ? await committed().catch(() => undefined) : undefined;
+    if (found === undefined) throw lost;
+    return found;
+  }
+  client.release();
+  return result;
 }
 
 // Postgres text and jsonb cannot hold U+0000, which chat text may contain; it is kept as

@@ -28,6 +28,10 @@ const selectDesign = `
     (SELECT p.plan || jsonb_build_object('revision', p.revision) FROM design_plans p WHERE p.design_id = d.id) AS plan
   FROM designs d WHERE d.platform = $1 AND d.workspace = $2 AND d.channel = $3 AND d.thread_hash = $4`;
 
+// A lost COMMIT answer is checked this many times, this far apart (about 5 s, well within the turn budget).
+const commitCheckAttempts = 10;
+const commitCheckPauseMs = 500;
+
 const selectSummaries = `
   SELECT d.id, d.platform, d.workspace, d.channel, d.thread, d.title, d.latest_version, d.updated_at, v.saved_by
   FROM designs d JOIN design_versions v ON v.design_id = d.id AND v.version = d.latest_version`;
@@ -60,6 +64,27 @@ export function createPostgresStore(pool: Pool, options: PostgresStoreOptions = 
   const latestVersion = async (key: ThreadKey): Promise<number> => {
     const { rows } = await pool.query<{ latest_version: number }>(`SELECT latest_version FROM designs WHERE ${byThread}`, keyOf(key));
     return rows[0]?.latest_version ?? 0;
+  };
+
+  /**
+   * After a COMMIT whose answer was lost: the design when version `number` is the one this save wrote
+   * (same author, time, cause and requirements), undefined when it is not there. Asks for a few seconds
+   * while the server comes back; a server still down leaves the save unconfirmed (undefined).
+   */
+  const committedVersion = async (key: ThreadKey, number: number, version: Omit<DesignVersion, 'version'>): Promise<Design | undefined> => {
+    for (let attempt = 1; attempt <= commitCheckAttempts; attempt++) {
+      try {
+        const { rows } = await pool.query(
+          `SELECT 1 FROM designs d JOIN design_versions v ON v.design_id = d.id AND v.version = $5
+           WHERE d.${byThread.replace(/ AND /g, ' AND d.')} AND v.saved_by = $6 AND v.saved_at = $7 AND v.cause = $8 AND v.requirements = $9::jsonb`,
+          [...keyOf(key), number, pgText(version.savedBy), pgText(version.savedAt), pgText(version.cause), pgJson(version.requirements)],
+        );
+        return rows.length === 1 ? await readDesign(pool, key) : undefined;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, commitCheckPauseMs));
+      }
+    }
+    return undefined;
   };
 
   /** Claims version `expected + 1` on the design row; returns the design id, or undefined when stale. */
@@ -97,7 +122,7 @@ export function createPostgresStore(pool: Pool, options: PostgresStoreOptions = 
               pgText(version.savedBy), pgText(version.savedAt), pgText(version.cause), version.edits ? pgJson(version.edits) : null],
           );
           return readDesign(client, key);
-        });
+        }, () => committedVersion(key, expectedVersion + 1, version));
       } catch (err) {
         // The (design_id, version) primary key is the last line of defence against a lost update.
         if (!hasSqlState(err, '23505')) throw err;
