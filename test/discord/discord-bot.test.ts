@@ -33,6 +33,11 @@ afterAll(async () => {
 });
 
 /** Messages the bot sent from call index `from` on (responses, so they have ids for later clicks). */
+/** A sent message that is a design card (its footer names the design). */
+const isCard = (m: any): boolean => m?.embeds?.some((e: any) => /^Design d-/.test(e.footer?.text ?? '')) ?? false;
+/** A sent message that asks an interview question (its buttons carry the interview's ids). */
+const isQuestion = (m: any): boolean => m !== undefined && componentsOf(m).some((c: any) => c.custom_id?.startsWith('m|'));
+
 function sentSince(from: number): any[] {
   return h.fake.calls.slice(from).filter((c) => isMessageCall(c) && c.method !== 'DELETE').map((c) => c.response);
 }
@@ -126,11 +131,14 @@ describe('the Discord bot against a fake Discord', () => {
       }
       expect((await callbackOf(h.fake, interaction)).body.type).toBe(6);
       await h.fake.waitFor((c) => c.method === 'POST' && c.path.includes(`/webhooks/${h.fake.applicationId}/${interaction.token}`));
+      // Wait for the next question or the card itself, not for a quiet moment: on a loaded machine the
+      // bot may pause longer than any quiet period between its follow-up and the next question.
+      await h.fake.waitFor((c) => isMessageCall(c) && c.method !== 'DELETE' && (isCard(c.response) || isQuestion(c.response)), 30_000, from);
       await settle(h.fake, 50);
       const sent = sentSince(from);
       for (const call of h.fake.calls.slice(from).filter(isMessageCall)) expect(limitViolations(call.body)).toEqual([]);
-      card = sent.find((m) => m.embeds?.some((e: any) => /^Design d-/.test(e.footer?.text ?? '')));
-      question = sent.filter((m) => componentsOf(m).some((c) => c.custom_id?.startsWith('m|'))).at(-1);
+      card = sent.find(isCard);
+      question = sent.filter(isQuestion).at(-1);
       if (!card) expect(question, `a next question after step ${step}`).toBeDefined();
     }
     expect(usedSelect && usedModal).toBe(true);

@@ -49,7 +49,8 @@ export function spawnQuorum(env: Record<string, string>, cwd: string, command?: 
     lines,
     stderr: () => err,
     async lineWhere(match) {
-      const deadline = Date.now() + 30_000;
+      // Generous: a start compiles src/ with tsx, which takes tens of seconds on a loaded 2-core machine.
+      const deadline = Date.now() + 90_000;
       while (Date.now() < deadline) {
         const found = lines.find(match);
         if (found) return found;

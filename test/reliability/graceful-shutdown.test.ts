@@ -143,5 +143,5 @@ describe('npm start under a process manager', () => {
       await fake.close();
       await rm(directory, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 150_000);
 });
