@@ -68,6 +68,18 @@ if (!postgresUrl) {
       }
     });
 
+    it('saves and lists the designs of a user whose id is longer than a btree entry may be', async () => {
+      const store = await openStore(await schemas.create());
+      const user = randomBytes(7_500).toString('base64');
+      try {
+        const saved = await store.designs.saveVersion(thread('t-long-user'), 0, sampleVersion(user));
+        await store.designs.saveVersion(thread('t-other'), 0, sampleVersion('someone else'));
+        expect((await store.designs.listUserDesigns('terminal', 'w', user, 5)).map((d) => d.id)).toEqual([saved.id]);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('migrates rows saved before the lossless keys: their threads (U+FFFD included) are found as before', async () => {
       const url = await schemas.create();
       const pool = new pg.Pool({ connectionString: url, max: 1 });

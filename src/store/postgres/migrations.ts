@@ -114,6 +114,15 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE sessions ADD PRIMARY KEY (platform, workspace, channel, thread_hash);
     `,
   },
+  {
+    // User ids are free text in the terminal and CLI (--user): index them by their md5 (only an index key;
+    // queries still compare the id itself), so a user id over the 2.7 KB btree entry limit can save.
+    version: 4,
+    sql: `
+      DROP INDEX design_versions_saved_by;
+      CREATE INDEX design_versions_saved_by_hash ON design_versions (md5(saved_by), design_id);
+    `,
+  },
 ];
 
 // Any fixed number works; it only has to be the same in every Quorum instance.

@@ -193,7 +193,7 @@ export function createPostgresStore(pool: Pool, options: PostgresStoreOptions = 
     async listUserDesigns(platform, workspace, user, limit) {
       const { rows } = await pool.query(
         `${selectSummaries} WHERE d.platform = $1 AND d.workspace = $2
-           AND EXISTS (SELECT 1 FROM design_versions u WHERE u.design_id = d.id AND u.saved_by = $3)
+           AND EXISTS (SELECT 1 FROM design_versions u WHERE u.design_id = d.id AND md5(u.saved_by) = md5($3) AND u.saved_by = $3)
          ORDER BY d.updated_at DESC, d.seq DESC LIMIT $4`,
         [pgKey(platform), pgKey(workspace), pgText(user), Math.max(0, Math.floor(limit))],
       );
