@@ -6,6 +6,7 @@ import { maxMessagesPerReply as discordMessages, renderReply } from '../../src/a
 import { maxMessagesPerReply as slackMessages, renderBlocks } from '../../src/adapters/slack/render-blocks.ts';
 import { stripBotMention, unescapeSlackText } from '../../src/adapters/slack/slack-turn.ts';
 import { renderText } from '../../src/adapters/terminal/render-text.ts';
+import { readFigures } from '../../src/answers/sizing/figures.ts';
 import { parseCommand } from '../../src/dialog/command-parser.ts';
 import type { Reply } from '../../src/dialog/reply.ts';
 import { UserError } from '../../src/errors.ts';
@@ -52,6 +53,13 @@ describe('work per input is bounded, whatever its length', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('a sizing question holding one long run of digits is read in linear time', () => {
+    // Each figure pattern retried its number from every digit of a run: 4,000 digits took a second, 100,000 never finished.
+    for (const run of ['9'.repeat(100_000), '99.'.repeat(30_000), '1,000'.repeat(20_000)]) {
+      expect(() => readFigures(`how many replicas for ${run} writes/s`)).not.toThrow();
+    }
   });
 
   it('a lookup of many medium words or a long run of capitals answers', async () => {
