@@ -1,5 +1,5 @@
 import { isUserError } from '../errors.ts';
-import type { Assessment } from '../rules/assessment.ts';
+import type { DesignOutcome } from '../rules/assessor.ts';
 import type { Requirements } from '../rules/requirements.ts';
 import type { Interview, InterviewStep } from './interview-schema.ts';
 import { applyValues, holds } from './interview-flow.ts';
@@ -11,11 +11,11 @@ export interface DecisiveQuestion {
   why: string;
 }
 
-/** Assesses requirements (the core passes its assessor in; the ranking itself does no I/O). */
-export type AssessFn = (requirements: Requirements) => Promise<Assessment>;
+/** A design's outcome for requirements (the core passes its assessor in; the ranking itself does no I/O). */
+export type AssessFn = (requirements: Requirements) => Promise<DesignOutcome>;
 
 /** What an assessment recommends and judges, as comparable strings. */
-function outcome(a: Assessment): Map<string, string> {
+function outcome(a: DesignOutcome): Map<string, string> {
   const out = new Map<string, string>();
   for (const c of a.capabilities) out.set(`capability ${c.id}`, c.id);
   for (const p of a.primitives) out.set(`primitive ${p.id}`, `${p.name} (${p.id})`);

@@ -29,10 +29,19 @@ export interface AssessResult {
   whyNot(id: string): string[];
 }
 
+/** What a design is made of and how its judged checks come out: the parts of an assessment that decide it. */
+export type DesignOutcome = Pick<Assessment, 'capabilities' | 'primitives' | 'patterns' | 'validation'>;
+
 /** Turns requirements into a reasoned, validated design. */
 export interface Assessor {
   /** `edits` are primitives and patterns a person added or dropped by hand; they win over the rules. */
   assess(requirements: Requirements, options?: { edits?: readonly DesignEdit[] }): Promise<AssessResult>;
+  /**
+   * The same design and checks `assess` gives, without the advice around them (warnings, decisions,
+   * obligations, summary, explanations): what the interview compares when it asks which question would
+   * change the design, at about two thirds of the cost.
+   */
+  outcome(requirements: Requirements): Promise<DesignOutcome>;
 }
 
 type Technology = Assessment['technologies'][number];
@@ -109,67 +118,84 @@ export async function createAssessor(options: { catalog: Catalog; costs?: CostTa
   );
   const requirementRules = rules.filter((r) => r.stage === 'requirements');
   const requirementEngine = compileRules(requirementRules);
-  const designEngine = compileRules(rules.filter((r) => r.stage === 'design'));
+  // The design stage in two: technology picks size the architecture (and so the checks); warnings and
+  // decisions only advise, so a design's outcome does not need them.
+  const designRules = rules.filter((r) => r.stage === 'design');
+  const pickEngine = compileRules(designRules.filter((r) => r.event.technology));
+  const adviceEngine = compileRules(designRules.filter((r) => !r.event.technology));
   const producers = buildProducers(requirementRules, index);
   const ruleDetected = new Set(rules.flatMap((r) => (r.event.warning?.pitfall ? [r.event.warning.pitfall] : [])));
   const costs = options.costs ?? defaultCosts();
   const byOrder = (a: string, b: string) => index.order(a) - index.order(b);
 
-  return {
-    async assess(requirements, options = {}) {
-      const edits = options.edits ?? [];
-      const facts: Facts = deriveFacts(requirements);
-      const run = await requirementEngine.run(facts);
-      const draft = new DesignDraft();
-      const out: Collected = { warnings: [], technologies: [], decisions: [] };
-      for (const fired of run.fired) applyRule(fired, facts, draft, out);
-      applyAdds(draft, index, edits);
-      closeCapabilities(draft, index);
-      primitivesForCapabilities(draft, providers);
-      addPatternPrimitives(draft, index, providers);
-      closePrimitives(draft, index);
-      detectPatterns(draft, index, calledOnly);
-      applyDrops(draft, edits);
-      const misses = nearMisses(draft, index);
-      out.warnings.push(...conflictWarnings(draft, index));
+  /** Requirements to a sized, validated design: the rules, closure, technology picks and the checks. */
+  async function design(requirements: Requirements, edits: readonly DesignEdit[]) {
+    const facts: Facts = deriveFacts(requirements);
+    const run = await requirementEngine.run(facts);
+    const draft = new DesignDraft();
+    const out: Collected = { warnings: [], technologies: [], decisions: [] };
+    for (const fired of run.fired) applyRule(fired, facts, draft, out);
+    applyAdds(draft, index, edits);
+    closeCapabilities(draft, index);
+    primitivesForCapabilities(draft, providers);
+    addPatternPrimitives(draft, index, providers);
+    closePrimitives(draft, index);
+    detectPatterns(draft, index, calledOnly);
+    applyDrops(draft, edits);
+    const misses = nearMisses(draft, index);
+    out.warnings.push(...conflictWarnings(draft, index));
 
-      const capabilities = draft.ids('capability').sort(byOrder);
-      const primitives = draft.ids('primitive').sort(byOrder);
-      const patterns = draft.ids('pattern').sort(byOrder);
-      // Optional items are "consider" notes: they do not shape the architecture.
-      const inDesign = (id: string) => draft.has(id) && draft.get(id)!.need !== 'optional';
-      const logReasons = draft.get('P3')?.rules ?? [];
-      const chosenComponents = chooseComponents(requirements, facts, { has: inDesign, logReasons });
-      const replicasUsed = requirements.replicas ?? (draft.has('P2') ? 3 : 1);
-      const designFacts = {
-        ...facts,
-        capabilities: capabilities.filter(inDesign),
-        primitives: primitives.filter(inDesign),
-        patterns: patterns.filter(inDesign),
-        replicasUsed,
-        replicasEven: replicasUsed % 2 === 0,
-        components: chosenComponents.map((c) => c.id),
-        analyticsIsRecord: analyticsIsRecord(facts),
-      };
-      const designRun = await designEngine.run(designFacts);
-      for (const fired of designRun.fired) applyRule(fired, designFacts, draft, out);
-      const picks = new Map(out.technologies.map((t) => [t.for, t.pick]));
-      const sized = buildArchitecture({ r: requirements, facts, has: inDesign, chosen: chosenComponents, technologies: picks, costs });
+    const capabilities = draft.ids('capability').sort(byOrder);
+    const primitives = draft.ids('primitive').sort(byOrder);
+    const patterns = draft.ids('pattern').sort(byOrder);
+    // Optional items are "consider" notes: they do not shape the architecture.
+    const inDesign = (id: string) => draft.has(id) && draft.get(id)!.need !== 'optional';
+    const logReasons = draft.get('P3')?.rules ?? [];
+    const chosenComponents = chooseComponents(requirements, facts, { has: inDesign, logReasons });
+    const replicasUsed = requirements.replicas ?? (draft.has('P2') ? 3 : 1);
+    const designFacts = {
+      ...facts,
+      capabilities: capabilities.filter(inDesign),
+      primitives: primitives.filter(inDesign),
+      patterns: patterns.filter(inDesign),
+      replicasUsed,
+      replicasEven: replicasUsed % 2 === 0,
+      components: chosenComponents.map((c) => c.id),
+      analyticsIsRecord: analyticsIsRecord(facts),
+    };
+    for (const fired of (await pickEngine.run(designFacts)).fired) applyRule(fired, designFacts, draft, out);
+    const picks = new Map(out.technologies.map((t) => [t.for, t.pick]));
+    const sized = buildArchitecture({ r: requirements, facts, has: inDesign, chosen: chosenComponents, technologies: picks, costs });
+    const reasoned = (id: string) => ({ id, reasons: draft.get(id)!.reasons, need: draft.get(id)!.need });
+    const named = (id: string) => ({ id, name: index.name(id), reasons: draft.get(id)!.reasons, need: draft.get(id)!.need });
+    const outcome: DesignOutcome = {
+      capabilities: capabilities.map(reasoned),
+      primitives: primitives.map(named),
+      patterns: patterns.map(named),
+      validation: validateDesign(requirements, facts, primitives.filter(inDesign), capabilities.filter(inDesign), costs, sized),
+    };
+    return { facts, run, draft, out, misses, designFacts, sized, inDesign, outcome, ids: { capabilities, primitives, patterns } };
+  }
+
+  return {
+    async outcome(requirements) {
+      return (await design(requirements, [])).outcome;
+    },
+    async assess(requirements, options = {}) {
+      const { facts, run, draft, out, misses, designFacts, sized, inDesign, outcome, ids } = await design(requirements, options.edits ?? []);
+      for (const fired of (await adviceEngine.run(designFacts)).fired) applyRule(fired, designFacts, draft, out);
       // Items a requirement or rule asked for come before those that closure or §5.12 brought in.
       const direct = (id: string) => draft.isDirect(id) && inDesign(id);
-      const relevant = (ids: string[]) => [...ids.filter(direct), ...ids.filter((id) => !direct(id))];
-      const chosen = relevant([...patterns, ...capabilities, ...primitives]);
-
-      const reasoned = (id: string) => ({ id, reasons: draft.get(id)!.reasons, need: draft.get(id)!.need });
-      const named = (id: string) => ({ id, name: index.name(id), reasons: draft.get(id)!.reasons, need: draft.get(id)!.need });
+      const relevant = (list: string[]) => [...list.filter(direct), ...list.filter((id) => !direct(id))];
+      const chosen = relevant([...ids.patterns, ...ids.capabilities, ...ids.primitives]);
       const partial = {
-        capabilities: capabilities.map(reasoned),
-        primitives: primitives.map(named),
-        patterns: patterns.map(named),
+        capabilities: outcome.capabilities,
+        primitives: outcome.primitives,
+        patterns: outcome.patterns,
         nearMisses: misses,
-        validation: validateDesign(requirements, facts, primitives.filter(inDesign), capabilities.filter(inDesign), costs, sized),
+        validation: outcome.validation,
         warnings: selectWarnings({ ruleMade: out.warnings, chosen, direct, ruleDetected, reasonOf: (id) => draft.get(id)?.reasons[0] ?? '' }, index),
-        obligations: selectObligations(relevant(patterns.filter(inDesign)), chosen.filter(inDesign), index),
+        obligations: selectObligations(relevant(ids.patterns.filter(inDesign)), chosen.filter(inDesign), index),
         technologies: out.technologies,
         architecture: sized.architecture,
       };

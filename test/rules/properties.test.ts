@@ -63,6 +63,18 @@ describe('assessment properties', () => {
     );
   });
 
+  it("gives the interview's outcome equal to the assessment's design and checks, for any requirements", async () => {
+    const assessor = await realAssessor();
+    await fc.assert(
+      fc.asyncProperty(requirements, async (r) => {
+        const { assessment } = await assessor.assess(r);
+        const { capabilities, primitives, patterns, validation } = assessment;
+        expect(await assessor.outcome(r)).toEqual({ capabilities, primitives, patterns, validation });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('never drops partitioning as the write rate grows', async () => {
     const assessor = await realAssessor();
     await fc.assert(

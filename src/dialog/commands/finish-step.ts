@@ -25,8 +25,7 @@ export function questionReplies(interview: Interview, state: SessionState, resul
 
 /** After the first card: the questions whose answer would change this design, most decisive first, or a note that none would. */
 async function askDecisive(ctx: CommandContext, outcome: CommandOutcome, result: Extract<StepResult, { tag: 'assess' }>): Promise<CommandOutcome> {
-  const assess = async (r: typeof result.requirements) => (await ctx.assessor.assess(r)).assessment;
-  const [first, ...queue] = await decisiveQuestions(ctx.interview, result.requirements, assess, decisiveLimit);
+  const [first, ...queue] = await decisiveQuestions(ctx.interview, result.requirements, (r) => ctx.assessor.outcome(r), decisiveLimit);
   const step = first ? findStep(ctx.interview, first.stepId) : undefined;
   if (!first || !step) {
     return { ...outcome, replies: [...outcome.replies, infoReply('No open question would change this design. Type interview to walk every question anyway.')] };
