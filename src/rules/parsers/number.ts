@@ -1,5 +1,9 @@
-/** A decimal number as people type it: `20000`, `20,000`, `20 000`, `1.5`, `.5`, `2e4`. */
-export const NUMBER_PATTERN = String.raw`(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+)(?:\.\d+)?(?:e[+-]?\d{1,3})?|\.\d+(?:e[+-]?\d{1,3})?`;
+/**
+ * A decimal number as people type it: `20000`, `20,000`, `20 000`, `1.5`, `.5`, `2e4`. At most six groups of
+ * thousands (10^21): a pattern searching text then tries a bounded number of groups from each start, where an
+ * unbounded `(?: \d{3})+` made "0 000 000 …" quadratic (each group a new start).
+ */
+export const NUMBER_PATTERN = String.raw`(?:\d{1,3}(?:,\d{3}){1,6}|\d{1,3}(?: \d{3}){1,6}|\d+)(?:\.\d+)?(?:e[+-]?\d{1,3})?|\.\d+(?:e[+-]?\d{1,3})?`;
 
 const SCALE: Record<string, number> = {
   k: 1e3,
