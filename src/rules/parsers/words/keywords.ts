@@ -11,7 +11,7 @@ export const READ_WORDS = set('read', 'reads', 'query', 'queries', 'lookup', 'lo
 export const WRITE_WORDS = set('write', 'writes', 'commit', 'commits', 'insert', 'inserts', 'update', 'updates', 'upsert', 'upserts', 'ingest', 'ingestion', 'save', 'saves', 'writespersec');
 
 /** Counted things that are reads; the rest of the rates' nouns are writes or are decided by the verbs. */
-export const READ_NOUNS = set('read', 'reads', 'query', 'queries', 'lookup', 'lookups', 'gets', 'get', 'views', 'pageviews', 'hits', 'searches', 'fetches', 'visits', 'requests', 'request', 'reqs', 'req', 'impressions', 'downloads', 'evaluations', 'checks', 'renders', 'resolutions', 'rps', 'qps', 'rpm', 'readspersec');
+export const READ_NOUNS = set('read', 'reads', 'query', 'queries', 'lookup', 'lookups', 'gets', 'get', 'views', 'pageviews', 'hits', 'searches', 'fetches', 'visits', 'requests', 'request', 'reqs', 'req', 'impressions', 'downloads', 'evaluations', 'checks', 'renders', 'resolutions', 'redirects', 'resolves', 'plays', 'opens', 'polls', 'rps', 'qps', 'rpm', 'readspersec');
 export const WRITE_NOUNS = set(
   'write', 'writes', 'inserts', 'insert', 'updates', 'update', 'upserts', 'events', 'event', 'messages', 'message', 'msgs', 'msg',
   'transactions', 'transaction', 'txns', 'txn', 'tx', 'orders', 'payments', 'uploads', 'posts', 'pings', 'samples', 'readings',
@@ -28,7 +28,7 @@ export const REGION_NOUNS = set('region', 'regions');
 export const ZONE_NOUNS = set('az', 'azs', 'zone', 'zones', 'availabilityzones');
 export const REPLICA_NOUNS = set('replica', 'replicas', 'copies', 'copy');
 export const DEPENDENCY_NOUNS = set('dependencies', 'dependency', 'deps', 'microservices', 'backends', 'calls', 'hops', 'downstreams');
-export const SERVICE_NOUNS = set('services', 'apis', 'systems');
+export const SERVICE_NOUNS = set('services', 'apis', 'systems', 'providers', 'vendors', 'partners');
 export const CALL_WORDS = set('call', 'calls', 'calling', 'depends', 'depend', 'downstream', 'upstream', 'sync', 'synchronous', 'synchronously', 'talks', 'hits', 'dependencies', 'fan', 'fans');
 export const FAN_NOUNS = set('followers', 'subscribers', 'recipients', 'members', 'watchers', 'fans', 'listeners', 'inboxes', 'friends', 'connections');
 export const FAN_WORDS = set('fanout', 'fan');

@@ -141,6 +141,8 @@ function rateSide(q: Quantity, around: Around): 'readsPerSec' | 'writesPerSec' |
     if (k.READ_NOUNS.has(word)) return 'readsPerSec';
     if (k.WRITE_NOUNS.has(word)) return 'writesPerSec';
   }
+  // "100 new links a second": things counted as they are made are writes, whatever they are called.
+  if (q.noun[0] === 'new') return 'writesPerSec';
   const label = Math.min(nearest(around.before, k.READ_WORDS, 4), Infinity);
   const writeLabel = nearest(around.before, k.WRITE_WORDS, 4);
   if (label !== Infinity || writeLabel !== Infinity) return writeLabel < label ? 'writesPerSec' : 'readsPerSec';
