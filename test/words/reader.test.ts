@@ -39,6 +39,16 @@ describe('the reader of requirements in words', () => {
     expect(readWords('no need for exactly-once').requirements).toEqual({ exactlyOnce: false });
   });
 
+  it('reads a time said in words: "one year", "two months", "for a year", "under a millisecond"', () => {
+    expect(readWords('keep history for one year').requirements).toEqual({ retentionDays: 365 });
+    expect(readWords('keep history for a year').requirements).toEqual({ retentionDays: 365 });
+    expect(readWords('retain logs for two months').requirements).toEqual({ retentionDays: 60 });
+    expect(readWords('reads under a millisecond').requirements).toEqual({ readLatencyMs: 1 });
+    expect(readWords('RPO of one minute, RTO under an hour').requirements).toEqual({ rpoSec: 60, rtoSec: 3600 });
+    // "a" is one only before a time unit after for, under …: prose stays prose.
+    expect(readWords('one of the services calls a partner, keep it for a while').requirements).toEqual({});
+  });
+
   it('takes the upper bound of a range and says so', () => {
     const read = readWords('2–5k writes/s');
     expect(read.requirements).toEqual({ writesPerSec: 5000 });

@@ -59,11 +59,19 @@ function scaleAt(tokens: Token[], j: number): { factor: number; end: number } {
   return factor === undefined ? { factor: 1, end: j } : { factor, end: j + 1 };
 }
 
-/** A number token, or a number word before a count noun. */
+/** Words after which "a" or "an" before a time unit is one of it: "for a year", "under a second". */
+const ONE_OF_AFTER = new Set(['for', 'under', 'within', 'below', 'than', 'about', 'around', 'roughly']);
+
+/**
+ * A number token, a number word (before a count noun or a time unit), or "a"/"an" meaning one before a
+ * time unit after "for", "under" … ("keep history for a year").
+ */
 export function numberAt(tokens: Token[], i: number): { value: number; word: boolean } | undefined {
   const t = tokens[i]!;
   if (t.kind === 'number' && Number.isFinite(t.value)) return { value: t.value, word: false };
   if (t.kind === 'word' && NUMBER_WORDS[t.lower] !== undefined) return { value: NUMBER_WORDS[t.lower]!, word: true };
+  const next = tokens[i + 1];
+  if (isWord(t, 'a', 'an') && next?.kind === 'word' && TIME_MS[next.lower] !== undefined && isWord(tokens[i - 1], ...ONE_OF_AFTER)) return { value: 1, word: true };
   return undefined;
 }
 
@@ -94,7 +102,8 @@ export function readQuantity(tokens: Token[], i: number): Quantity | undefined {
   // "30-day retention", "5-minute RTO": the hyphen joins the number to its unit.
   if (isSymbol(tokens[j], '-') && tokens[j]!.glued && tokens[j + 1]?.kind === 'word' && tokens[j + 1]!.glued) j++;
   const unit = unitAt(tokens, j);
-  if (first.word && unit.kind !== 'noun') return undefined;
+  // A number said as a word counts things or time ("two regions", "one year"); anything else is prose.
+  if (first.word && unit.kind !== 'noun' && unit.kind !== 'time') return undefined;
   if (tokens[i - 1] && isSymbol(tokens[i - 1], '$')) {
     return { value, ...(low !== undefined && { low }), unit: 'money', per: moneyPeriod(tokens, j), noun: [], wordNumber: false, from: i - 1, to: Math.max(moneyEnd(tokens, j), unit.kind === 'money' ? unit.end : j) };
   }
