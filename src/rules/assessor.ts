@@ -142,8 +142,6 @@ export async function createAssessor(options: { catalog: Catalog; costs?: CostTa
     closePrimitives(draft, index);
     detectPatterns(draft, index, calledOnly);
     applyDrops(draft, edits);
-    const misses = nearMisses(draft, index);
-    out.warnings.push(...conflictWarnings(draft, index));
 
     const capabilities = draft.ids('capability').sort(byOrder);
     const primitives = draft.ids('primitive').sort(byOrder);
@@ -174,7 +172,7 @@ export async function createAssessor(options: { catalog: Catalog; costs?: CostTa
       patterns: patterns.map(named),
       validation: validateDesign(requirements, facts, primitives.filter(inDesign), capabilities.filter(inDesign), costs, sized),
     };
-    return { facts, run, draft, out, misses, designFacts, sized, inDesign, outcome, ids: { capabilities, primitives, patterns } };
+    return { facts, run, draft, out, designFacts, sized, inDesign, outcome, ids: { capabilities, primitives, patterns } };
   }
 
   return {
@@ -182,7 +180,10 @@ export async function createAssessor(options: { catalog: Catalog; costs?: CostTa
       return (await design(requirements, [])).outcome;
     },
     async assess(requirements, options = {}) {
-      const { facts, run, draft, out, misses, designFacts, sized, inDesign, outcome, ids } = await design(requirements, options.edits ?? []);
+      const { facts, run, draft, out, designFacts, sized, inDesign, outcome, ids } = await design(requirements, options.edits ?? []);
+      // Advice only: near misses, then conflicts ahead of the design-stage warnings, as the rules ran.
+      const misses = nearMisses(draft, index);
+      out.warnings.push(...conflictWarnings(draft, index));
       for (const fired of (await adviceEngine.run(designFacts)).fired) applyRule(fired, designFacts, draft, out);
       // Items a requirement or rule asked for come before those that closure or §5.12 brought in.
       const direct = (id: string) => draft.isDirect(id) && inDesign(id);
