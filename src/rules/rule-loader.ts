@@ -28,15 +28,19 @@ export const defaultRulesDir = join(dirname(fileURLToPath(import.meta.url)), '..
 export const PatternDetection = z.strictObject({ note: z.string().optional(), calledOnly: z.array(z.string().min(1)) });
 export type PatternDetection = z.infer<typeof PatternDetection>;
 
-/** Reads the pattern-detection policy; unknown pattern ids are a RuleDataError. */
-export function loadPatternDetection(options: { dir?: string; catalog?: Catalog } = {}): PatternDetection {
-  const file = 'pattern-detection.json';
-  let parsed: PatternDetection;
+/** Reads one table of the rules folder and checks it with its schema; a missing, malformed or invalid file is a RuleDataError naming it. */
+function readRuleTable<S extends z.ZodType>(schema: S, file: string, dir: string = defaultRulesDir): z.output<S> {
   try {
-    parsed = PatternDetection.parse(JSON.parse(readFileSync(join(options.dir ?? defaultRulesDir, file), 'utf8')));
+    return schema.parse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
   } catch (err) {
     throw new RuleDataError([`${file}: ${(err as Error).message}`]);
   }
+}
+
+/** Reads the pattern-detection policy; unknown pattern ids are a RuleDataError. */
+export function loadPatternDetection(options: { dir?: string; catalog?: Catalog } = {}): PatternDetection {
+  const file = 'pattern-detection.json';
+  const parsed = readRuleTable(PatternDetection, file, options.dir);
   const unknown = parsed.calledOnly.filter((id) => options.catalog && options.catalog.get(id)?.kind !== 'pattern');
   if (unknown.length) throw new RuleDataError(unknown.map((id) => `${file}: '${id}' is not a pattern of the catalog`));
   return parsed;
@@ -145,12 +149,7 @@ export type Providers = z.infer<typeof Providers>;
 /** Reads the providers table; unknown capability, primitive or pattern ids are a RuleDataError. */
 export function loadProviders(options: { dir?: string; catalog?: Catalog } = {}): Providers {
   const file = 'providers.json';
-  let parsed: Providers;
-  try {
-    parsed = Providers.parse(JSON.parse(readFileSync(join(options.dir ?? defaultRulesDir, file), 'utf8')));
-  } catch (err) {
-    throw new RuleDataError([`${file}: ${(err as Error).message}`]);
-  }
+  const parsed = readRuleTable(Providers, file, options.dir);
   const catalog = options.catalog;
   if (!catalog) return parsed;
   const problems: string[] = [];
