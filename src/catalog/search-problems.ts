@@ -125,12 +125,13 @@ export function createProblemRanking(catalog: Catalog): ProblemRanking {
       // Covering a whole phrase of an entry: how many of its words the query has, and their rarity.
       const covered = new Map<number, { words: number; idf: number }>();
       for (const w of query) {
+        const rarity = idf(w);
         for (const id of phrasesOf.get(w) ?? []) {
           const c = covered.get(id);
           if (c) {
             c.words += 1;
-            c.idf += idf(w);
-          } else covered.set(id, { words: 1, idf: idf(w) });
+            c.idf += rarity;
+          } else covered.set(id, { words: 1, idf: rarity });
         }
       }
       const best = new Map<number, { id: number; bonus: number }>();
