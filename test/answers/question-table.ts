@@ -12,12 +12,14 @@ export const TableQuestion = z.strictObject({
   number: z.strictObject({ value: z.number(), tolerance: z.number().optional() }).optional(),
   answer: z.enum(['yes', 'no']).optional(),
   statement: z.boolean().optional(),
+  /** The kind of public write-up the question is paraphrased from (the golden sets). */
+  source: z.string().optional(),
 });
 export type TableQuestion = z.infer<typeof TableQuestion>;
 
-/** The table of test/answers/questions.json, checked. */
-export function loadQuestionTable(): TableQuestion[] {
-  const raw = JSON.parse(readFileSync(new URL('./questions.json', import.meta.url), 'utf8')) as { questions: unknown };
+/** A question table of this folder (test/answers/questions.json unless another file is named), checked. */
+export function loadQuestionTable(file = 'questions.json'): TableQuestion[] {
+  const raw = JSON.parse(readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')) as { questions: unknown };
   return z.array(TableQuestion).parse(raw.questions);
 }
 

@@ -4,13 +4,15 @@ import { fileURLToPath } from 'node:url';
 /** One row of the descriptions table: team wording and the requirements it states. */
 export interface Description {
   text: string;
+  /** The kind of public write-up the wording is paraphrased from (the golden sets). */
+  source?: string;
   name?: string;
   fields: Record<string, unknown>;
 }
 
-/** The table of descriptions in team wording (test/words/descriptions.json). */
-export function loadDescriptions(): Description[] {
-  const path = fileURLToPath(new URL('./descriptions.json', import.meta.url));
+/** A table of descriptions in team wording (test/words/descriptions.json unless another file of this folder is named). */
+export function loadDescriptions(file = 'descriptions.json'): Description[] {
+  const path = fileURLToPath(new URL(`./${file}`, import.meta.url));
   return (JSON.parse(readFileSync(path, 'utf8')) as { descriptions: Description[] }).descriptions;
 }
 
