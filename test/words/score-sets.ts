@@ -13,7 +13,7 @@ import { formatScore, loadDescriptions, score } from './accuracy.ts';
 
 const showMisses = process.argv.includes('--misses');
 for (const file of ['descriptions.json', 'team-wording.json', 'team-wording-after.json']) {
-  let table;
+  let table: ReturnType<typeof loadDescriptions>;
   try {
     table = loadDescriptions(file);
   } catch {
@@ -27,7 +27,7 @@ for (const file of ['descriptions.json', 'team-wording.json', 'team-wording-afte
 const catalog = loadCatalog();
 const answers = createAnswers(catalog, createSearch(catalog));
 for (const file of ['questions.json', 'team-questions.json', 'team-questions-after.json']) {
-  let table;
+  let table: ReturnType<typeof loadQuestionTable>;
   try {
     table = loadQuestionTable(file);
   } catch {
