@@ -13,7 +13,7 @@ import { deriveFacts, type Facts } from './facts.ts';
 import { selectObligations } from './obligation-selection.ts';
 import { addPatternPrimitives, detectPatterns, nearMisses } from './patterns.ts';
 import type { Requirements } from './requirements.ts';
-import { compileRules, type RuleRun } from './rule-engine.ts';
+import { compileFiringRules, compileRules, type RuleRun } from './rule-engine.ts';
 import { loadPatternDetection, loadProviders, loadRules } from './rule-loader.ts';
 import { summarize, type MadeDecision } from './summary.ts';
 import type { LoadedRule } from './rule-schema.ts';
@@ -45,6 +45,12 @@ export interface Assessor {
 }
 
 type Technology = Assessment['technologies'][number];
+
+/**
+ * How many recent fact values each of outcome's rule groups remembers: the interview's ranking returns to its
+ * base design between probes, so a few are enough; 32 keeps several interviews' bases at small memory.
+ */
+const outcomeMemory = 32;
 
 /** Rewrites the ids a rule names into the catalog's own spelling. */
 function canonicalize(rule: LoadedRule, index: CatalogIndex): LoadedRule {
@@ -123,15 +129,19 @@ export async function createAssessor(options: { catalog: Catalog; costs?: CostTa
   const designRules = rules.filter((r) => r.stage === 'design');
   const pickEngine = compileRules(designRules.filter((r) => r.event.technology));
   const adviceEngine = compileRules(designRules.filter((r) => !r.event.technology));
+  // `outcome` needs only the rules that fire; its rule groups remember recent answers (see compileFiringRules).
+  const requirementFiring = compileFiringRules(requirementRules, outcomeMemory);
+  const pickFiring = compileFiringRules(designRules.filter((r) => r.event.technology), outcomeMemory);
   const producers = buildProducers(requirementRules, index);
   const ruleDetected = new Set(rules.flatMap((r) => (r.event.warning?.pitfall ? [r.event.warning.pitfall] : [])));
   const costs = options.costs ?? defaultCosts();
   const byOrder = (a: string, b: string) => index.order(a) - index.order(b);
 
   /** Requirements to a sized, validated design: the rules, closure, technology picks and the checks. */
-  async function design(requirements: Requirements, edits: readonly DesignEdit[]) {
+  async function design(requirements: Requirements, edits: readonly DesignEdit[], explained: boolean) {
     const facts: Facts = deriveFacts(requirements);
-    const run = await requirementEngine.run(facts);
+    // Only an assessment explains itself (why not needs the failed rules' conditions); an outcome needs what fired.
+    const run: RuleRun = explained ? await requirementEngine.run(facts) : { fired: await requirementFiring.fired(facts), failed: new Map() };
     const draft = new DesignDraft();
     const out: Collected = { warnings: [], technologies: [], decisions: [] };
     for (const fired of run.fired) applyRule(fired, facts, draft, out);
@@ -161,7 +171,8 @@ export async function createAssessor(options: { catalog: Catalog; costs?: CostTa
       components: chosenComponents.map((c) => c.id),
       analyticsIsRecord: analyticsIsRecord(facts),
     };
-    for (const fired of (await pickEngine.run(designFacts)).fired) applyRule(fired, designFacts, draft, out);
+    const picked = explained ? (await pickEngine.run(designFacts)).fired : await pickFiring.fired(designFacts);
+    for (const fired of picked) applyRule(fired, designFacts, draft, out);
     const picks = new Map(out.technologies.map((t) => [t.for, t.pick]));
     const sized = buildArchitecture({ r: requirements, facts, has: inDesign, chosen: chosenComponents, technologies: picks, costs });
     const reasoned = (id: string) => ({ id, reasons: draft.get(id)!.reasons, need: draft.get(id)!.need });
@@ -177,10 +188,10 @@ export async function createAssessor(options: { catalog: Catalog; costs?: CostTa
 
   return {
     async outcome(requirements) {
-      return (await design(requirements, [])).outcome;
+      return (await design(requirements, [], false)).outcome;
     },
     async assess(requirements, options = {}) {
-      const { facts, run, draft, out, designFacts, sized, inDesign, outcome, ids } = await design(requirements, options.edits ?? []);
+      const { facts, run, draft, out, designFacts, sized, inDesign, outcome, ids } = await design(requirements, options.edits ?? [], true);
       // Advice only: near misses, then conflicts ahead of the design-stage warnings, as the rules ran.
       const misses = nearMisses(draft, index);
       out.warnings.push(...conflictWarnings(draft, index));
