@@ -31,10 +31,21 @@ function changes(base: Map<string, string>, probe: Map<string, string>): string[
   return [...names];
 }
 
+type Probe = { said: string; values: Readonly<Record<string, unknown>> };
+
+/** Each step's probes, read once: they depend on the step alone, not on the design being ranked. */
+const probesRead = new WeakMap<InterviewStep, readonly Probe[]>();
+
 /** The answers a step is probed with: its `probe` answer, or each of its options on its own for a grouped step. */
-function probes(step: InterviewStep): Array<{ said: string; values: Record<string, unknown> }> {
+function probes(step: InterviewStep): readonly Probe[] {
+  let known = probesRead.get(step);
+  if (!known) probesRead.set(step, (known = readProbes(step)));
+  return known;
+}
+
+function readProbes(step: InterviewStep): Probe[] {
   const answers = step.type === 'flags' ? step.options.map((o) => o.label) : step.probe !== undefined ? [step.probe] : [];
-  const out: Array<{ said: string; values: Record<string, unknown> }> = [];
+  const out: Probe[] = [];
   for (const said of answers) {
     try {
       out.push({ said, values: readStepAnswer(step, said) });
