@@ -18,6 +18,14 @@ describe('the reader of requirements in words', () => {
     expect(result.flippedNegations).toBe(0);
   });
 
+  it('reads the session-3 golden set of team wording (written before the change that it measures) at 95 % or more, with no flips', () => {
+    const golden = loadDescriptions('team-wording.json');
+    expect(golden.length).toBeGreaterThanOrEqual(40);
+    const result = score(golden, (text) => readWords(text).requirements);
+    expect(result.right / result.total, `${formatScore(result)}\n${JSON.stringify(result.misses, null, 1)}`).toBeGreaterThanOrEqual(0.95);
+    expect(result.flippedNegations).toBe(0);
+  });
+
   it('gives a name from the words the description opens with', () => {
     for (const row of table.filter((r) => r.name !== undefined)) expect(readWords(row.text).name).toBe(row.name);
     expect(readWords('p99 under 50 ms, 4 nines').name).toBeUndefined();
@@ -47,6 +55,65 @@ describe('the reader of requirements in words', () => {
     expect(readWords('RPO of one minute, RTO under an hour').requirements).toEqual({ rpoSec: 60, rtoSec: 3600 });
     // "a" is one only before a time unit after for, under …: prose stays prose.
     expect(readWords('one of the services calls a partner, keep it for a while').requirements).toEqual({});
+  });
+
+  it('reads a bound said as a magnitude: "sub-millisecond", "single-digit ms", "double-digit ms", "tens of ms"', () => {
+    expect(readWords('reads must be sub-millisecond').requirements).toEqual({ readLatencyMs: 1 });
+    expect(readWords('submillisecond reads').requirements).toEqual({ readLatencyMs: 1 });
+    expect(readWords('p99 sub-second').requirements).toEqual({ readLatencyMs: 1000 });
+    expect(readWords('single-digit millisecond latency at p99').requirements).toEqual({ readLatencyMs: 10 });
+    expect(readWords('double-digit ms p99 for writes is fine').requirements).toEqual({ writeLatencyMs: 100 });
+    expect(readWords('tens of ms at p99').requirements).toEqual({ readLatencyMs: 100 });
+    // A vague part of a magnitude is no bound: it is left out and listed, not guessed.
+    expect(readWords('low tens of ms at p99').requirements).toEqual({});
+    // "sub" before anything but a time unit is prose.
+    expect(readWords('a sub-team owns it, 5 subs').requirements).toEqual({});
+  });
+
+  it('reads a fleet reporting on a schedule as a rate: fleet / interval, a poll as reads', () => {
+    expect(readWords('50k devices report every 10 seconds').requirements).toEqual({ writesPerSec: 5000 });
+    expect(readWords('2M users each check in every minute').requirements.writesPerSec).toBeCloseTo(2e6 / 60, 3);
+    expect(readWords('2 million meters, one reading every 15 minutes each').requirements.writesPerSec).toBeCloseTo(2e6 / 900, 3);
+    expect(readWords('10k clients poll every 5 seconds').requirements).toEqual({ readsPerSec: 2000 });
+    const read = readWords('each driver sends its position every 4 seconds and about 1M drivers are online at peak');
+    expect(read.requirements).toEqual({ writesPerSec: 250_000 });
+    expect(read.readings[0]?.note).toBe('1,000,000 every 4 s');
+    // A few things on a schedule are no load; a schedule with no fleet is no rate.
+    expect(readWords('3 teams deploy every week, a snapshot every 10 minutes').requirements).toEqual({});
+  });
+
+  it('counts a cluster\'s nodes and replicas as the replica count', () => {
+    expect(readWords('needs leader election, 5 nodes').requirements).toEqual({ coordination: true, replicas: 5 });
+    expect(readWords('a 3-node cluster').requirements).toEqual({ replicas: 3 });
+    expect(readWords('synchronously replicated to three replicas across three AZs').requirements).toEqual({ replicas: 3, availabilityZones: 3 });
+    expect(readWords('node availability 99.5%').requirements).toEqual({ nodeAvailability: 0.995 });
+  });
+
+  it('reads how long data lives from "beyond", "older than", "at least"', () => {
+    expect(readWords('no persistence needed beyond a day').requirements).toEqual({ retentionDays: 1 });
+    expect(readWords('we delete events older than 30 days').requirements).toEqual({ retentionDays: 30 });
+    expect(readWords('keep logs for at least a week').requirements).toEqual({ retentionDays: 7 });
+    expect(readWords('the index can lag by up to a minute').requirements).toEqual({ stalenessBoundSec: 60 });
+  });
+
+  it('names bounded staleness from a bound only where the words talk about consistency', () => {
+    expect(readWords("we don't need strong consistency, stale reads up to 30 seconds are fine").requirements).toEqual({ consistency: 'bounded-staleness', stalenessBoundSec: 30 });
+    expect(readWords('eventual consistency, reads may lag 5 s').requirements).toEqual({ consistency: 'eventual', stalenessBoundSec: 5 });
+    expect(readWords('dashboards can be 5 minutes stale').requirements).toEqual({ domain: 'analytics', stalenessBoundSec: 300 });
+  });
+
+  it('keeps a share, a count per key and a list of called services out of the fields they are not', () => {
+    expect(readWords('canaries to 1% of hosts first, then 10%; the config service must stay at 99.95%').requirements).toEqual({ progressiveRollout: true, availability: 0.9995 });
+    expect(readWords('three replicas per key').requirements).toEqual({ replicas: 3 });
+    expect(readWords('the order goes through restaurant, payment and courier services').requirements).toEqual({});
+    expect(readWords('4 TB of new images per day').requirements).toEqual({ staticContent: true });
+  });
+
+  it('reads "RPO of zero", a rate\'s own peak or average, and regions named one by one', () => {
+    expect(readWords('an RPO of zero').requirements).toEqual({ rpoSec: 0 });
+    expect(readWords('tweets come in at ~5k/s on average and 12k/s at peak').requirements).toEqual({ writesPerSec: 5000, peakFactor: 2.4 });
+    expect(readWords('primaries in US East with replicas in US West').requirements).toEqual({ regions: 2 });
+    expect(readWords('most users are in Japan').requirements).toEqual({});
   });
 
   it('takes the upper bound of a range and says so', () => {
@@ -103,7 +170,7 @@ describe('the reader of requirements in words', () => {
 
   it('refuses a description over 4,000 characters and returns only valid values for any other text', () => {
     expect(() => readWords('20k writes/s, '.repeat(400))).toThrow(UserError);
-    const pieces = fc.constantFrom('3k', 'writes', 'reads', '/s', 'per', 'day', '99.9', '%', 'nines', 'four', 'not', 'no', 'ms', 'p99', 'eu', '+', 'US', 'and', ',', '-', '2', 'to', '5', 'x', 'peak', 'TB', '$', 'regions', 'multi-tenant', 'x'.repeat(700), 'eu + ');
+    const pieces = fc.constantFrom('3k', 'writes', 'reads', '/s', 'per', 'day', '99.9', '%', 'nines', 'four', 'not', 'no', 'ms', 'p99', 'eu', '+', 'US', 'and', ',', '-', '2', 'to', '5', 'x', 'peak', 'TB', '$', 'regions', 'multi-tenant', 'x'.repeat(700), 'eu + ', 'sub-', 'single-digit', 'tens of', 'every', 'each', 'minute', 'devices', '5-node', 'nodes', 'beyond', 'older than', 'stale', 'consistency', 'in', 'US East', 'per key', 'services', 'submillisecond');
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 120 }), (parts) => {
         const text = parts.join(' ').slice(0, 4000);

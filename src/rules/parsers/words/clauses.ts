@@ -6,7 +6,11 @@ export interface Clause {
   tokens: Token[];
   /** Index of each word and number token in `tokens` (symbols left out), for phrase matching. */
   words: number[];
+  /** True when the clause ends a sentence (a full stop, ! ? ; a line break, or the end of the text). */
+  endsSentence: boolean;
 }
+
+const SENTENCE_ENDS = new Set(['.', '!', '?', ';']);
 
 const ENDS = new Set([',', ';', '.', '!', '?', '(', ')', '[', ']', '|']);
 
@@ -20,24 +24,25 @@ function isDash(tokens: Token[], i: number): boolean {
 export function splitClauses(tokens: Token[]): Clause[] {
   const clauses: Clause[] = [];
   let current: Token[] = [];
-  const close = (): void => {
-    if (current.length > 0) clauses.push(withWords(current));
+  const close = (endsSentence: boolean): void => {
+    if (current.length > 0) clauses.push(withWords(current, endsSentence));
+    else if (endsSentence && clauses.length > 0) clauses[clauses.length - 1]!.endsSentence = true;
     current = [];
   };
   tokens.forEach((t, i) => {
-    if (t.kind === 'symbol' && (ENDS.has(t.text) || isDash(tokens, i))) close();
+    if (t.kind === 'symbol' && (ENDS.has(t.text) || isDash(tokens, i))) close(SENTENCE_ENDS.has(t.text));
     else current.push(t);
   });
-  close();
+  close(true);
   return clauses;
 }
 
-function withWords(tokens: Token[]): Clause {
+function withWords(tokens: Token[], endsSentence: boolean): Clause {
   const words: number[] = [];
   tokens.forEach((t, i) => {
     if (t.kind !== 'symbol') words.push(i);
   });
-  return { tokens, words };
+  return { tokens, words, endsSentence };
 }
 
 /** The clause's text as typed, for showing what was read or skipped. */

@@ -4,7 +4,7 @@ const set = (...words: string[]): ReadonlySet<string> => new Set(words);
 export const RPO_WORDS = set('rpo', 'rposec', 'loss', 'lose', 'lost', 'losing');
 export const RTO_WORDS = set('rto', 'rtosec', 'recover', 'recovery', 'recovered', 'recovers', 'restore', 'restored', 'failover', 'downtime', 'outage', 'outages', 'back');
 export const STALE_WORDS = set('stale', 'staleness', 'lag', 'lags', 'behind', 'fresh', 'freshness', 'outdated', 'delayed', 'stalenessboundsec');
-export const RETAIN_WORDS = set('retention', 'retain', 'retained', 'retaining', 'keep', 'kept', 'keeping', 'history', 'archive', 'archived', 'ttl', 'expire', 'expires', 'expiry', 'purge', 'purged', 'retentiondays', 'hold', 'held');
+export const RETAIN_WORDS = set('retention', 'retain', 'retained', 'retaining', 'keep', 'kept', 'keeping', 'history', 'archive', 'archived', 'ttl', 'expire', 'expires', 'expiry', 'purge', 'purged', 'retentiondays', 'hold', 'held', 'older', 'beyond', 'persist', 'persisted', 'persistence', 'survive', 'survives', 'delete', 'deleted');
 export const LATENCY_WORDS = set('latency', 'latencies', 'respond', 'responds', 'response', 'responses', 'answer', 'answers', 'reply', 'replies', 'roundtrip', 'rtt', 'fast', 'takes', 'complete', 'completes', 'return', 'returns', 'readlatencyms', 'writelatencyms', 'slo');
 export const WEAK_LATENCY_WORDS = set('under', 'within', 'below', 'sub', 'less', 'in', 'max', 'maximum', 'most', 'budget', '<', '<=');
 export const READ_WORDS = set('read', 'reads', 'query', 'queries', 'lookup', 'lookups', 'get', 'gets', 'fetch', 'fetches', 'view', 'views', 'search', 'searches', 'readspersec');
@@ -21,12 +21,13 @@ export const WRITE_NOUNS = set(
 export const WRITE_VERBS = set('write', 'writes', 'ingest', 'ingests', 'ingesting', 'insert', 'upload', 'uploads', 'publish', 'publishes', 'post', 'posts', 'send', 'sends', 'record', 'records', 'log', 'create', 'creates', 'append', 'appends', 'produce', 'produces', 'emit', 'emits', 'submit', 'submits', 'place', 'placed');
 export const READ_VERBS = set('read', 'reads', 'serve', 'serves', 'serving', 'served', 'view', 'views', 'fetch', 'fetches', 'query', 'queries', 'load', 'loads', 'visit', 'visits', 'browse', 'lookup', 'handle', 'handles', 'handling');
 
-export const PEAK_WORDS = set('peak', 'peaks', 'peaking', 'peaked', 'burst', 'bursts', 'bursting', 'spike', 'spikes', 'spiking', 'surge', 'surges', 'max', 'maximum', 'busiest', 'friday', 'launch', 'holiday', 'holidays', 'rush', 'worst');
+export const PEAK_WORDS = set('peak', 'peaks', 'peaking', 'peaked', 'burst', 'bursts', 'bursting', 'spike', 'spikes', 'spiking', 'surge', 'surges', 'max', 'maximum', 'busiest', 'friday', 'launch', 'holiday', 'holidays', 'rush', 'worst', 'jump', 'jumps', 'jumped', 'jumping');
 export const NORMAL_WORDS = set('normal', 'normally', 'average', 'avg', 'typical', 'typically', 'usually', 'usual', 'baseline', 'steady', 'sustained', 'median', 'regular', 'ordinary', 'everyday');
 
 export const REGION_NOUNS = set('region', 'regions');
 export const ZONE_NOUNS = set('az', 'azs', 'zone', 'zones', 'availabilityzones');
-export const REPLICA_NOUNS = set('replica', 'replicas', 'copies', 'copy');
+/** Counted things that are copies of the data; "a 5-node cluster" counts its nodes as replicas. */
+export const REPLICA_NOUNS = set('replica', 'replicas', 'copies', 'copy', 'node', 'nodes');
 export const DEPENDENCY_NOUNS = set('dependencies', 'dependency', 'deps', 'microservices', 'backends', 'calls', 'hops', 'downstreams');
 export const SERVICE_NOUNS = set('services', 'apis', 'systems', 'providers', 'vendors', 'partners');
 export const CALL_WORDS = set('call', 'calls', 'calling', 'depends', 'depend', 'downstream', 'upstream', 'sync', 'synchronous', 'synchronously', 'talks', 'hits', 'dependencies', 'fan', 'fans');
@@ -54,6 +55,9 @@ export const LABELS: ReadonlyArray<[ReadonlySet<string>, string]> = [
   [set('retention', 'retentiondays'), 'retentionDays'],
   [set('latency', 'p99', 'p95', 'p999'), 'readLatencyMs'],
 ];
+
+/** Words that name an availability target beside a percentage. */
+export const AVAILABILITY_WORDS = set('availability', 'available', 'uptime', 'up', 'sla', 'slo', 'stay', 'nines');
 
 /** Context that shows a percentage is not an availability ("1% of requests may fail", "80% cache hits"). */
 export const NOT_AVAILABILITY = set('fail', 'fails', 'failure', 'failures', 'error', 'errors', 'loss', 'drop', 'drops', 'dropped', 'cpu', 'utilization', 'utilisation', 'discount', 'conversion', 'cache', 'hit', 'hits', 'growth', 'grow', 'grows', 'increase', 'margin', 'headroom');

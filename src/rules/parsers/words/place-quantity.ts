@@ -58,6 +58,8 @@ function note(text: string | undefined): { note?: string } {
 function placeFraction(fraction: number, around: Around): Placement {
   if (has(around.before, k.NOT_AVAILABILITY, 3) || has(around.after, k.NOT_AVAILABILITY, 4)) return { skip: 'a percentage that is not an availability' };
   if (!(fraction > 0 && fraction < 1)) return { skip: 'an availability must be between 0 and 100 %' };
+  // "canaries to 1% of hosts": a small share that no availability word names is a share of something, not a target.
+  if (fraction < 0.9 && !has(around.before, k.AVAILABILITY_WORDS, 4) && !has(around.after, k.AVAILABILITY_WORDS, 3)) return { skip: 'a share of something, not an availability' };
   const node = around.before.slice(0, 3).includes('node') || around.after.slice(0, 2).includes('node');
   return { field: node ? 'nodeAvailability' : 'availability', value: fraction };
 }
@@ -97,7 +99,8 @@ function placeTime(q: Quantity, around: Around): Placement {
   const shown = (n: number): string => `${plain(n)}`;
   const bound = rangeNote(q, shown);
   let field = timeFieldOf(around);
-  if (field === undefined && (has(around.before, k.WEAK_LATENCY_WORDS, 3) || q.per < 1000)) field = 'latency';
+  // "sub-second", "single-digit ms": a magnitude said as a bound is a budget, like "under 1 s".
+  if (field === undefined && (has(around.before, k.WEAK_LATENCY_WORDS, 3) || q.per < 1000 || q.bound)) field = 'latency';
   switch (field) {
     case 'latency':
       return { field: latencySide(around), value: ms, ...note(bound) };
@@ -112,13 +115,16 @@ function placeTime(q: Quantity, around: Around): Placement {
   }
 }
 
+const GROWTH_PERIODS = new Set(['day', 'month', 'week', 'year', 'hour', 'minute', 'second', 's', 'd', 'mo', 'h', 'min']);
 const OBJECT_WORDS = new Set(['each', 'per', 'avg', 'average', 'typical', 'typically', 'object', 'objects', 'item', 'items', 'payload', 'payloads', 'message', 'messages', 'event', 'events', 'record', 'records', 'row', 'rows', 'document', 'documents', 'doc', 'docs', 'file', 'files', 'image', 'images', 'photo', 'photos', 'blob', 'blobs', 'value', 'values', 'entry', 'entries', 'apiece', 'sample', 'samples', 'request', 'requests', 'body', 'bodies']);
 
 function placeSize(q: Quantity, around: Around): Placement {
   const bytes = q.value * q.per;
   const [next, second] = around.after;
   if (q.growth) return { skip: 'a growth rate (say the total stored, or the size of one item)' };
-  if ((next !== undefined && ['per', 'a', 'an', 'every'].includes(next) && second !== undefined && ['day', 'month', 'week', 'year', 'hour', 'second', 's', 'd', 'mo'].includes(second)) || ['daily', 'monthly', 'weekly'].includes(next ?? '')) {
+  // "5 TB a day", "4 TB of new images per day": a size counted over a period grows; it is not what is stored.
+  const overPeriod = around.after.slice(0, 6).some((w, n) => ['daily', 'monthly', 'weekly', 'nightly', 'yearly'].includes(w) || (['per', 'a', 'an', 'every', 'each'].includes(w) && GROWTH_PERIODS.has(around.after[n + 1] ?? '')));
+  if (overPeriod) {
     return { skip: 'a growth rate (say the total stored, or the size of one item)' };
   }
   const object = next !== 'of' && bytes < 1e11 && (OBJECT_WORDS.has(next ?? '') || has(around.before, OBJECT_WORDS, 3) || bytes < 1e6);
@@ -149,9 +155,15 @@ function rateSide(q: Quantity, around: Around): 'readsPerSec' | 'writesPerSec' |
   const readVerb = nearest(around.before, k.READ_VERBS, 6);
   const writeVerb = nearest(around.before, k.WRITE_VERBS, 6);
   if (readVerb !== writeVerb) return writeVerb < readVerb ? 'writesPerSec' : 'readsPerSec';
+  // "tweets come in at ~5k/s": the counted thing named just before the rate.
+  const readNoun = nearest(around.before, k.READ_NOUNS, 5);
+  const writeNoun = nearest(around.before, k.WRITE_NOUNS, 5);
+  if (q.noun.length === 0 && readNoun !== writeNoun) return writeNoun < readNoun ? 'writesPerSec' : 'readsPerSec';
   if (q.noun.length === 0) return around.lastRateSide ?? around.lastNounSide;
   return undefined;
 }
+
+const JOINS = new Set(['and', 'but', 'while', 'whereas', 'vs', 'versus']);
 
 function placeRate(q: Quantity, around: Around): Placement {
   if (has(around.before, new Set(['budget', 'cost', 'costs', 'spend', 'spending']), 5)) {
@@ -159,10 +171,17 @@ function placeRate(q: Quantity, around: Around): Placement {
   }
   const side = rateSide(q, around);
   if (side === undefined) return { skip: 'a rate, but not of reads or writes (say "reads" or "writes")' };
-  const words = [...around.before.slice(0, 5), ...around.after.slice(0, 4)];
-  const peak = words.some((w) => k.PEAK_WORDS.has(w));
-  const normal = words.some((w) => k.NORMAL_WORDS.has(w));
-  const kind = normal ? 'normal' : peak ? 'peak' : 'plain';
+  // "5k/s on average and 12k/s at peak": the nearer of a peak word and a normal word says which this rate is.
+  // A conjunction ends the rate's own words ("… on average and 12k/s at peak").
+  const own = (words: string[]): string[] => {
+    const end = words.findIndex((w) => JOINS.has(w));
+    return end === -1 ? words : words.slice(0, end);
+  };
+  const before = own(around.before);
+  const after = own(around.after);
+  const peak = Math.min(nearest(before, k.PEAK_WORDS, 5), nearest(after, k.PEAK_WORDS, 4));
+  const normal = Math.min(nearest(before, k.NORMAL_WORDS, 5), nearest(after, k.NORMAL_WORDS, 4));
+  const kind = normal === Infinity && peak === Infinity ? 'plain' : normal <= peak ? 'normal' : 'peak';
   const perSecond = (n: number): string => `${plain(n / q.per)}/s`;
   return { field: side, value: q.value / q.per, rate: { side, kind }, ...note(rangeNote(q, perSecond)) };
 }

@@ -22,6 +22,8 @@ export interface Quantity {
   growth?: boolean;
   /** True when the number was a word ("two regions"). */
   wordNumber: boolean;
+  /** True for a magnitude said in words ("sub-millisecond"): the value is an upper bound. */
+  bound?: boolean;
   /** Token range [from, to) in the clause. */
   from: number;
   to: number;
@@ -31,7 +33,7 @@ const isWord = (t: Token | undefined, ...words: string[]): boolean => t !== unde
 const isSymbol = (t: Token | undefined, ...symbols: string[]): boolean => t !== undefined && t.kind === 'symbol' && symbols.includes(t.text);
 
 /** Words that end a counted noun: what follows them is no longer the thing counted. */
-const NOUN_STOP = new Set(['per', 'a', 'an', 'each', 'every', 'of', 'on', 'in', 'at', 'to', 'and', 'or', 'with', 'for', 'from', 'is', 'are', 'at', 'peak', 'normally', 'but', 'the', 'than', 'we', 'it']);
+const NOUN_STOP = new Set(['per', 'a', 'an', 'each', 'every', 'of', 'on', 'in', 'at', 'to', 'and', 'or', 'with', 'for', 'from', 'is', 'are', 'peak', 'normally', 'but', 'the', 'than', 'we', 'it', 'across', 'over', 'into', 'within', 'between', 'by', 'via', 'through', 'spread']);
 
 /** The period a rate is counted over, starting at token `i`: "/s", "per second", "a day", "daily". */
 export function periodAt(tokens: Token[], i: number): { seconds: number; end: number } | undefined {
@@ -59,19 +61,68 @@ function scaleAt(tokens: Token[], j: number): { factor: number; end: number } {
   return factor === undefined ? { factor: 1, end: j } : { factor, end: j + 1 };
 }
 
-/** Words after which "a" or "an" before a time unit is one of it: "for a year", "under a second". */
-const ONE_OF_AFTER = new Set(['for', 'under', 'within', 'below', 'than', 'about', 'around', 'roughly']);
+/** Words after which "a" or "an" before a time unit is one of it: "for a year", "under a second", "beyond a day". */
+const ONE_OF_AFTER = new Set(['for', 'under', 'within', 'below', 'than', 'about', 'around', 'roughly', 'beyond', 'after', 'past', 'least', 'most', 'by']);
+
+/** "single-digit ms" is under 10 ms, "double-digit" under 100, "triple-digit" under 1,000. */
+const DIGIT_CLASSES: Record<string, number> = { single: 10, double: 100, triple: 1000 };
+/** "tens of ms" is under 100 ms, "hundreds of ms" under 1,000. */
+const ORDERS: Record<string, number> = { tens: 100, hundreds: 1000 };
+/** Words that make an order of magnitude vaguer than its bound ("low tens of ms"): not read as a number. */
+const VAGUE = new Set(['low', 'high', 'mid', 'upper', 'lower']);
+
+/** A number read at a token: its value, the token after it, and whether it is a bound said as a magnitude ("sub-ms"). */
+export interface NumberRead {
+  value: number;
+  word: boolean;
+  /** The token after the number (its scale or unit starts there). */
+  end: number;
+  /** True for a magnitude said in words ("sub-millisecond", "single-digit ms"): an upper bound, a budget. */
+  bound?: boolean;
+  /** Milliseconds per unit when the unit is inside the word ("submillisecond"). */
+  unitMs?: number;
+}
+
+const hyphenAfter = (tokens: Token[], i: number): number => (isSymbol(tokens[i], '-') && tokens[i]!.glued ? i + 1 : i);
+const timeUnitAt = (tokens: Token[], i: number): boolean => tokens[i]?.kind === 'word' && TIME_MS[tokens[i]!.lower] !== undefined && tokens[i]!.text !== 'US';
 
 /**
- * A number token, a number word (before a count noun or a time unit), or "a"/"an" meaning one before a
- * time unit after "for", "under" … ("keep history for a year").
+ * A bound said as a magnitude before a time unit: "sub-millisecond" (under 1 ms), "sub-second",
+ * "single-digit milliseconds" (under 10 ms), "double-digit ms", "tens of ms". The value is the bound.
  */
-export function numberAt(tokens: Token[], i: number): { value: number; word: boolean } | undefined {
+function magnitudeAt(tokens: Token[], i: number): NumberRead | undefined {
   const t = tokens[i]!;
-  if (t.kind === 'number' && Number.isFinite(t.value)) return { value: t.value, word: false };
-  if (t.kind === 'word' && NUMBER_WORDS[t.lower] !== undefined) return { value: NUMBER_WORDS[t.lower]!, word: true };
+  if (t.kind !== 'word' || VAGUE.has(tokens[i - 1]?.lower ?? '')) return undefined;
+  // "submillisecond", "subsecond": the unit is inside the word.
+  const inside = t.lower.startsWith('sub') ? TIME_MS[t.lower.slice(3)] : undefined;
+  if (inside !== undefined && t.lower.length > 4) return { value: 1, word: true, end: i + 1, bound: true, unitMs: inside };
+  if (t.lower === 'sub') {
+    const unit = hyphenAfter(tokens, i + 1);
+    return timeUnitAt(tokens, unit) ? { value: 1, word: true, end: unit, bound: true } : undefined;
+  }
+  const digits = DIGIT_CLASSES[t.lower];
+  if (digits !== undefined) {
+    const digit = hyphenAfter(tokens, i + 1);
+    return isWord(tokens[digit], 'digit', 'digits') && timeUnitAt(tokens, digit + 1) ? { value: digits, word: true, end: digit + 1, bound: true } : undefined;
+  }
+  const order = ORDERS[t.lower];
+  if (order !== undefined && isWord(tokens[i + 1], 'of') && timeUnitAt(tokens, i + 2)) return { value: order, word: true, end: i + 2, bound: true };
+  return undefined;
+}
+
+/**
+ * A number token, a magnitude said in words ("sub-millisecond"), a number word (before a count noun or a
+ * time unit), or "a"/"an" meaning one before a time unit after "for", "under" … ("keep history for a year").
+ */
+export function numberAt(tokens: Token[], i: number): NumberRead | undefined {
+  const t = tokens[i]!;
+  if (t.kind === 'number' && Number.isFinite(t.value)) return { value: t.value, word: false, end: i + 1 };
+  const magnitude = magnitudeAt(tokens, i);
+  if (magnitude) return magnitude;
+  if (t.kind === 'word' && NUMBER_WORDS[t.lower] !== undefined) return { value: NUMBER_WORDS[t.lower]!, word: true, end: i + 1 };
   const next = tokens[i + 1];
-  if (isWord(t, 'a', 'an') && next?.kind === 'word' && TIME_MS[next.lower] !== undefined && isWord(tokens[i - 1], ...ONE_OF_AFTER)) return { value: 1, word: true };
+  const after = isWord(tokens[i - 1], ...ONE_OF_AFTER) || (isWord(tokens[i - 1], 'to') && isWord(tokens[i - 2], 'up'));
+  if (isWord(t, 'a', 'an') && next?.kind === 'word' && TIME_MS[next.lower] !== undefined && after) return { value: 1, word: true, end: i + 1 };
   return undefined;
 }
 
@@ -82,7 +133,8 @@ export function numberAt(tokens: Token[], i: number): { value: number; word: boo
 export function readQuantity(tokens: Token[], i: number): Quantity | undefined {
   const first = numberAt(tokens, i);
   if (!first) return undefined;
-  const scale = scaleAt(tokens, i + 1);
+  if (first.unitMs !== undefined) return { value: 1, unit: 'time', per: first.unitMs, noun: [], bound: true, wordNumber: true, from: i, to: first.end };
+  const scale = first.bound ? { factor: 1, end: first.end } : scaleAt(tokens, first.end);
   let value = first.value * scale.factor;
   let j = scale.end;
   let low: number | undefined;
@@ -110,7 +162,8 @@ export function readQuantity(tokens: Token[], i: number): Quantity | undefined {
   if (tokens[i - 1] && OTHER_CURRENCY.has(tokens[i - 1]!.lower)) {
     return { value, unit: 'otherMoney', per: 1, noun: [], wordNumber: false, from: i - 1, to: unit.end };
   }
-  return { value, ...(low !== undefined && { low }), ...unit.extra, unit: unit.kind, per: unit.per, noun: unit.noun, wordNumber: first.word, from: i, to: unit.end };
+  if (first.bound && unit.kind !== 'time') return undefined;
+  return { value, ...(low !== undefined && { low }), ...unit.extra, ...(first.bound && { bound: true }), unit: unit.kind, per: unit.per, noun: unit.noun, wordNumber: first.word, from: i, to: unit.end };
 }
 
 interface UnitRead {
@@ -153,7 +206,7 @@ function unitAt(tokens: Token[], j: number): UnitRead {
       k++;
       continue;
     }
-    if (w.kind !== 'word' || NOUN_STOP.has(w.lower) || PERIOD_WORDS[w.lower] !== undefined) break;
+    if (w.kind !== 'word' || NOUN_STOP.has(w.lower) || PERIOD_WORDS[w.lower] !== undefined || NUMBER_WORDS[w.lower] !== undefined) break;
     noun.push(w.lower);
     k++;
     const after = periodAt(tokens, k);

@@ -69,3 +69,29 @@ export function findRegionLists(tokens: Token[], lexicon: Lexicon): RegionList[]
   }
   return lists;
 }
+
+/** Words that place a system in a region ("in US East", "fail over to US West"). */
+const PLACED = new Set(['in', 'to', 'into']);
+
+/**
+ * Regions named one by one where the system runs ("primaries in US East with replicas in US West"): the
+ * distinct names after "in" or "to", counted only when there are two or more (one alone may be where the
+ * users are). Used only when the text holds no list of regions.
+ */
+export function findPlacedRegions(tokens: Token[], lexicon: Lexicon): { count: number; spans: Array<{ from: number; to: number }> } | undefined {
+  const spans: Array<{ from: number; to: number }> = [];
+  const keys = new Set<string>();
+  for (let i = 1; i < tokens.length; i++) {
+    let at = i;
+    if (!PLACED.has(tokens[i - 1]!.lower)) {
+      if (tokens[i - 1]!.lower !== 'the' || !PLACED.has(tokens[i - 2]?.lower ?? '')) continue;
+    }
+    const region = regionAt(tokens, at, lexicon);
+    if (!region || region.weak) continue;
+    keys.add(region.key);
+    spans.push({ from: at, to: region.end });
+    i = region.end - 1;
+    at = region.end;
+  }
+  return keys.size >= 2 ? { count: keys.size, spans } : undefined;
+}

@@ -5,13 +5,14 @@ import { clauseText, splitClauses, type Clause } from './clauses.ts';
 import { TypoRepair } from './fuzzy.ts';
 import * as k from './keywords.ts';
 import { compileLexicon, loadVocabulary, normalWord, type Lexicon } from './lexicon.ts';
+import { bareIntervalAt, joinFleet, newFleetParts, noteBareInterval, noteFleetPart, type FleetParts } from './fleet-rates.ts';
 import { isDenied } from './negation.ts';
 import { clauseWords, findPhrases, indexPhrases, type PhraseIndex } from './phrases.ts';
 import { placeQuantity, type Around, type Placement } from './place-quantity.ts';
 import { numberAt, readQuantity } from './quantities.ts';
 import { findNines } from './read-nines.ts';
 import { readName } from './read-name.ts';
-import { findRegionLists } from './read-regions.ts';
+import { findPlacedRegions, findRegionLists } from './read-regions.ts';
 import { fold, tokenize, type Token } from './tokens.ts';
 import { NUMBER_WORDS, PERIOD_SECONDS, PERIOD_WORDS, SCALES, SIZE_BYTES, TIME_MS } from './units.ts';
 
@@ -70,6 +71,8 @@ interface Draft {
   rates: Array<{ side: 'readsPerSec' | 'writesPerSec'; kind: 'peak' | 'normal' | 'plain'; value: number; words: string; note?: string; at: number }>;
   lastRateSide?: 'readsPerSec' | 'writesPerSec';
   lastNounSide?: 'readsPerSec' | 'writesPerSec';
+  /** The fleet and schedule of the sentence being read ("50k vehicles each report every 10 seconds"). */
+  fleet: FleetParts;
 }
 
 /**
@@ -86,7 +89,7 @@ export function readWords(text: string): WordsRead {
   const { lexicon, index, typos } = vocabulary();
   const tokens = tokenize(fold(text));
   for (const t of tokens) if (t.kind === 'word') t.lower = typos.repair(normalWord(t.lower));
-  const draft: Draft = { readings: [], skipped: [], used: new Map(), rates: [] };
+  const draft: Draft = { readings: [], skipped: [], used: new Map(), rates: [], fleet: newFleetParts() };
 
   const regionList = findRegionLists(tokens, lexicon);
   for (const list of regionList) {
@@ -97,8 +100,13 @@ export function readWords(text: string): WordsRead {
   if (firstRegions) {
     draft.readings.push({ field: 'regions', value: firstRegions.count, words: tokens.slice(firstRegions.from, firstRegions.to).map((t) => t.text).join(' '), at: tokens[firstRegions.from]!.start });
   }
-  for (const clause of clauses) readClause(clause, draft, index);
+  if (!firstRegions) readPlacedRegions(tokens, lexicon, draft);
+  for (const clause of clauses) {
+    readClause(clause, draft, index);
+    if (clause.endsSentence) settleFleet(draft);
+  }
   settleRates(draft);
+  readImpliedStaleness(tokens, draft);
 
   const result: WordsRead = { requirements: {}, readings: [], skipped: draft.skipped };
   for (const reading of [...draft.readings].sort((a, b) => a.at - b.at)) accept(reading, result);
@@ -167,6 +175,10 @@ function readClause(clause: Clause, draft: Draft, index: PhraseIndex): void {
     const { field, value } = match.phrase;
     // "calls payment, inventory and shipping": a domain named as something the system calls is not its own.
     if (field === 'domain' && CALLED.has(words[match.from - 1] ?? '')) continue;
+    // "through restaurant, payment and courier services": a domain named as one of several services is not its own.
+    if (field === 'domain' && oneOfServices(words, match.from, match.to)) continue;
+    // "three replicas per key": a "per" phrase after a count spreads the count; it says nothing of order.
+    if (field === 'ordering' && words[match.from] === 'per' && words.slice(Math.max(0, match.from - 3), match.from).some((w) => w === '#' || NUMBER_WORDS[w] !== undefined)) continue;
     const said = clauseText(clause, from, to);
     mark(from, to, !denied && NAME_FIELDS.has(field));
     if (!denied) draft.readings.push({ field, value, words: said, at: at(from) });
@@ -177,7 +189,11 @@ function readClause(clause: Clause, draft: Draft, index: PhraseIndex): void {
 
   for (let i = 0; i < clause.tokens.length; ) {
     if (!free(i) || numberAt(clause.tokens, i) === undefined) {
-      i++;
+      if (free(i) && free(i + 1) && bareIntervalAt(clause.tokens, i)) {
+        noteBareInterval(draft.fleet, clause.tokens, i, around(clause, i, i, undefined).before);
+        mark(i, i + 2, false);
+        i += 2;
+      } else i++;
       continue;
     }
     const q = readQuantity(clause.tokens, i);
@@ -186,9 +202,11 @@ function readClause(clause: Clause, draft: Draft, index: PhraseIndex): void {
       continue;
     }
     const said = clauseText(clause, q.from, q.to);
-    const placed = placeQuantity(q, { ...around(clause, q.from, q.to, draft.lastRateSide), ...(draft.lastNounSide && { lastNounSide: draft.lastNounSide }) });
+    const near = { ...around(clause, q.from, q.to, draft.lastRateSide), ...(draft.lastNounSide && { lastNounSide: draft.lastNounSide }) };
+    const placed = placeQuantity(q, near);
     mark(q.from, q.to, false);
     record(placed, said, draft, q.wordNumber, at(q.from));
+    if ('skip' in placed) noteFleetPart(draft.fleet, q, near, clause.tokens, said, at(q.from), q.wordNumber ? undefined : skipNote(said, placed.skip));
     i = Math.max(q.to, i + 1);
   }
 
@@ -202,9 +220,51 @@ function readClause(clause: Clause, draft: Draft, index: PhraseIndex): void {
   }
 }
 
+const skipNote = (said: string, reason: string): string => `"${said}" (${reason})`;
+
+/** True when the words `from`..`to` are one of a list of services ("payment and courier services", "auth or billing services"). */
+function oneOfServices(words: string[], from: number, to: number): boolean {
+  const after = words.slice(to, to + 4);
+  if (['and', 'or'].includes(after[0] ?? '') && after.slice(1).some((w) => w === 'services' || w === 'apis')) return true;
+  return (after[0] === 'services' || after[0] === 'apis') && ['and', 'or'].includes(words[from - 1] ?? '');
+}
+
+/** Joins the sentence's fleet and schedule into a rate ("50k vehicles each report every 10 seconds" → 5,000/s). */
+function settleFleet(draft: Draft): void {
+  const rate = joinFleet(draft.fleet);
+  if (!rate) return;
+  draft.skipped = draft.skipped.filter((s) => !rate.taken.includes(s));
+  draft.rates.push({ side: rate.side, kind: rate.kind, value: rate.value, words: rate.words, at: rate.at, note: rate.note });
+  draft.lastRateSide = rate.side;
+}
+
+/**
+ * Regions named apart, not in a list: "primaries in US East with replicas in US West" runs in two. Only
+ * names the system is placed in ("in …", "to …") count, and only two or more distinct ones.
+ */
+function readPlacedRegions(tokens: Token[], lexicon: Lexicon, draft: Draft): void {
+  const placed = findPlacedRegions(tokens, lexicon);
+  if (!placed) return;
+  for (const span of placed.spans) for (const t of tokens.slice(span.from, span.to)) draft.used.set(t, false);
+  const first = placed.spans[0]!;
+  draft.readings.push({ field: 'regions', value: placed.count, words: placed.spans.map((s) => tokens.slice(s.from, s.to).map((t) => t.text).join(' ')).join(', '), at: tokens[first.from]!.start });
+}
+
+/**
+ * "We don't need strong consistency, stale reads up to 30 seconds are fine": a staleness bound said where
+ * the words talk about consistency names the consistency too. Said alone ("dashboards can be 5 minutes
+ * stale") it is only the bound (interface: bounded staleness sets consistency only when named).
+ */
+function readImpliedStaleness(tokens: Token[], draft: Draft): void {
+  const bound = draft.readings.find((r) => r.field === 'stalenessBoundSec');
+  if (!bound || draft.readings.some((r) => r.field === 'consistency')) return;
+  if (!tokens.some((t) => t.kind === 'word' && (t.lower === 'consistency' || t.lower === 'consistent'))) return;
+  draft.readings.push({ field: 'consistency', value: 'bounded-staleness', words: bound.words, at: bound.at, note: 'a staleness bound where consistency is discussed' });
+}
+
 function record(placed: Placement, said: string, draft: Draft, wordNumber: boolean, at: number): void {
   if ('skip' in placed) {
-    if (!wordNumber) draft.skipped.push(`"${said}" (${placed.skip})`);
+    if (!wordNumber) draft.skipped.push(skipNote(said, placed.skip));
     return;
   }
   if (placed.rate) {
@@ -219,12 +279,14 @@ function record(placed: Placement, said: string, draft: Draft, wordNumber: boole
 function readZeroLoss(clause: Clause, words: string[], draft: Draft, mark: (from: number, to: number, nameable: boolean) => void): void {
   for (let i = 0; i < words.length; i++) {
     const zeroLoss = words[i] === 'data' && words[i + 1] === 'loss' && ['zero', 'no', 'without', '#'].includes(words[i - 1] ?? '');
-    const rpoZero = words[i] === 'rpo' && (['zero', 'none', 'nil'].includes(words[i + 1] ?? '') || ['zero', 'no'].includes(words[i - 1] ?? ''));
+    // "RPO zero", "RPO of zero", "an RPO is zero", "zero RPO".
+    const zeroAfter = ['zero', 'none', 'nil'].includes(words[i + 1] ?? '') || (['of', 'is', 'be', 'at', 'to'].includes(words[i + 1] ?? '') && ['zero', 'none', 'nil'].includes(words[i + 2] ?? ''));
+    const rpoZero = words[i] === 'rpo' && (zeroAfter || ['zero', 'no'].includes(words[i - 1] ?? ''));
     const neverLose = ['never', 'cannot', 'cant', 'mustnt'].includes(words[i] ?? '') && (words[i + 1] === 'lose' || words[i + 2] === 'lose') && words.slice(i + 1, i + 5).includes('data');
     if (!zeroLoss && !rpoZero && !neverLose) continue;
     if (zeroLoss && words[i - 1] === '#' && clause.tokens[clause.words[i - 1]!]!.value !== 0) continue;
     const from = clause.words[zeroLoss ? i - 1 : rpoZero && words[i - 1] !== undefined && ['zero', 'no'].includes(words[i - 1]!) ? i - 1 : i]!;
-    const to = clause.words[Math.min(words.length - 1, zeroLoss ? i + 1 : i + 1)]! + 1;
+    const to = clause.words[Math.min(words.length - 1, rpoZero && !['zero', 'none', 'nil'].includes(words[i + 1] ?? '') && zeroAfter ? i + 2 : i + 1)]! + 1;
     draft.readings.push({ field: 'rpoSec', value: 0, words: clauseText(clause, from, to), at: clause.tokens[from]!.start });
     mark(from, to, false);
     return;
