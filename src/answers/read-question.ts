@@ -26,6 +26,11 @@ const PROBLEM =
   /^(?:how (?:do|can|should|would|could|will|might) (?:we|i|you|one|they)|how to|how (?:would|do) you|what(?:'s| is) the (?:best|right|usual|standard|simplest|cleanest|recommended) way to|best way to|any (?:good )?way to|is there a (?:good |clean )?way to|(?:we|i) (?:need|want|have|must|got) to|need to|(?:we|i) need|need (?:a|an|some|the)?|want to|we want|i want|looking for|trying to|we're trying to|help (?:me|us) (?:to )?|keep |stop |avoid |prevent |make sure)\b/;
 const YES_NO = /^(?:should|shall|can|could|must|do|does|did|is|are|would|will|may|might)\s+(?:we|i|you|it|they|this|that|there|our|a|an|the|one)?\b/;
 const SYMPTOM = /^(?:why (?:is|are|does|do|did|would|has|have)|what (?:causes|could cause|would cause|went wrong)|our |my |the |we (?:got|get|see|saw|had|have|are seeing|keep|lost|can't|cannot|failed)|users? |customers? |every time|whenever|after |since |when (?!should|do|to)|p\d{2}\b|latency|it keeps|it's |things )/;
+/**
+ * A statement that tells what happened ("an old feature flag got reused and switched on dead code", "the
+ * nodes were all restarted at once") reports a symptom, even when it opens with no symptom word.
+ */
+const NARRATION = /\b(?:got|was|were|had|went|became|kept|broke|crashed|died|stopped|spiked|dropped|fell|hung|stalled|exploded|melted|blew up|timed out|ran out)\b/;
 const COMPARE_SPLIT = /\s+(?:vs\.?|versus|or|compared (?:to|with)|against|instead of|over)\s+/;
 const DIFFERENCE = /^(?:what(?:'s| is) the )?difference between\s+(.+?)\s+and\s+(.+)$/;
 const LEAD_IN =
@@ -80,6 +85,6 @@ export function readQuestion(input: string): QuestionShape {
     const subject = text.replace(YES_NO_LEAD, '');
     return { ...base, kind: 'yesno', subject };
   }
-  if (SYMPTOM.test(text)) return { ...base, kind: 'symptom' };
+  if (SYMPTOM.test(text) || (!questionShaped && NARRATION.test(text))) return { ...base, kind: 'symptom' };
   return { ...base, kind: 'open' };
 }

@@ -24,6 +24,14 @@ describe('reading the shape of a question', () => {
     expect(readQuestion('our p99 is terrible since the fan-out').kind).toBe('symptom');
   });
 
+  it('reads a statement that tells what happened as a symptom, whatever word it opens with', () => {
+    expect(readQuestion('an old feature flag got reused and switched on dead code in production').kind).toBe('symptom');
+    expect(readQuestion('two nodes were elected leader at the same time').kind).toBe('symptom');
+    // A question about what happened is still read by its question shape; a need stays a problem.
+    expect(readQuestion('what was the cap theorem about?').kind).toBe('definition');
+    expect(readQuestion('we need to know when a job was retried').kind).toBe('problem');
+  });
+
   it('says whether the text is phrased as a question', () => {
     expect(readQuestion('what is CAP?').questionShaped).toBe(true);
     expect(readQuestion('a payments ledger, 3k writes a second, four nines').questionShaped).toBe(false);

@@ -34,6 +34,16 @@ describe('the team-question table answered by the answers module', () => {
     expect(table.filter((_, i) => !verdicts[i]!.yesNo).map((q) => q.text)).toEqual([]);
   });
 
+  it('answers the session-3 golden set (written before the change it measures): first for 70 % or more, every sizing number right', () => {
+    const golden = loadQuestionTable('team-questions.json');
+    const judged = golden.map((q) => judge(q, answers.reply(q.text)));
+    const { firstRate, misses } = summarize(golden, judged);
+    expect(golden.length).toBeGreaterThanOrEqual(30);
+    expect(firstRate, misses.join('\n')).toBeGreaterThanOrEqual(0.7);
+    expect(golden.filter((q, i) => q.number && !judged[i]!.number).map((q) => q.text)).toEqual([]);
+    expect(golden.filter((_, i) => !judged[i]!.opening || !judged[i]!.clarifies).map((q) => q.text)).toEqual([]);
+  });
+
   it('answers unclear text with one clarifying question and choices', () => {
     expect(table.filter((_, i) => !verdicts[i]!.clarifies).map((q) => q.text)).toEqual([]);
   });

@@ -56,6 +56,12 @@ describe('sizing answers', () => {
     expect(answer.formula).toBe('1 − (1 − 0.995)^3 = 0.999999875; downtime = (1 − 0.999999875) × 525600 = 0.06570000001 min/year');
   });
 
+  it('tells a downtime in the period the question asks about, the year beside it', () => {
+    expect(sizeQuestion('our SLA is 99.9%, how much downtime a month is that?', places)!.headline).toBe('43.8 minutes a month: 99.9 % leaves (1 − 0.999) × 525,600 minutes a year (525.6), divided by 12.');
+    expect(sizeQuestion('downtime per day at three nines?', places)!.headline.startsWith('1.4 minutes a day:')).toBe(true);
+    expect(sizeQuestion('how much downtime per year is 99.95%?', places)!.headline.startsWith('262.8 minutes a year:')).toBe(true);
+  });
+
   it('sizes partitions from the write rate and the data size at 2 TB a partition', () => {
     const answer = sizeQuestion('how many partitions for 100k writes/s and 5 TB?', places)!;
     expect(answer.result).toMatchObject({ partitions: 8, forWrites: 8, forData: 3 });

@@ -103,11 +103,32 @@ const serviceChain: Sizer = {
   },
 };
 
-/** "How much downtime per year is 99.95 %?": (1 − a) × 525,600 minutes. */
+/** The periods a downtime question may ask about, with how many fit in a year; the first one named is the one answered. */
+const DOWNTIME_PERIODS: ReadonlyArray<{ word: RegExp; name: string; perYear: number }> = [
+  { word: /\b(?:a|per|each|every) month\b|\bmonthly\b/, name: 'month', perYear: 12 },
+  { word: /\b(?:a|per|each|every) week\b|\bweekly\b/, name: 'week', perYear: 52 },
+  { word: /\b(?:a|per|each|every) day\b|\bdaily\b/, name: 'day', perYear: 365 },
+];
+
+/**
+ * The downtime headline in the period the question asks about ("a month" → minutes a month first), with
+ * the year beside it; a year when it names none.
+ */
+function downtimeHeadline(text: string, a: number, minutesPerYear: number): string {
+  const why = `${formatPercent(a)} leaves (1 − ${a}) × ${formatNumber(MINUTES_PER_YEAR)} minutes`;
+  const asked = DOWNTIME_PERIODS.find((p) => p.word.test(text));
+  if (asked) {
+    const shown = formatNumber(minutesPerYear / asked.perYear, 1);
+    return `${shown} ${shown === '1' ? 'minute' : 'minutes'} a ${asked.name}: ${why} a year (${formatNumber(minutesPerYear, 1)}), divided by ${asked.perYear}.`;
+  }
+  return `${formatNumber(minutesPerYear, 1)} minutes a year: ${why}, about ${formatNumber(minutesPerYear / 60, 1)} hours a year or ${formatNumber(minutesPerYear / 12, 1)} minutes a month.`;
+}
+
+/** "How much downtime per year is 99.95 %?": (1 − a) × 525,600 minutes, told in the period asked about. */
 const downtime: Sizer = {
   id: 'downtime',
   size(f, _places, design) {
-    if (!/\bdowntime\b|\bhow (?:long|much time) (?:can|could|may) we be down\b|\bminutes? (?:a|per) (?:year|month)\b/.test(f.text)) return undefined;
+    if (!/\bdowntime\b|\bhow (?:long|much time) (?:can|could|may) we be down\b|\bminutes? (?:a|per) (?:year|month|week|day)\b/.test(f.text)) return undefined;
     const filler = designFiller(design);
     const a = target(f) ?? each(f) ?? filler.take('availability');
     if (a === undefined) return undefined;
@@ -119,8 +140,8 @@ const downtime: Sizer = {
       inputs,
       result,
       formula,
-      headline: `${formatNumber(minutes, 1)} minutes a year: ${formatPercent(a)} leaves (1 − ${a}) × ${formatNumber(MINUTES_PER_YEAR)} minutes, about ${formatNumber(minutes / 60, 1)} hours a year or ${formatNumber(minutes / 12, 1)} minutes a month.`,
-      assumptions: ['A year of 525,600 minutes (365 days); a month here is a twelfth of that.'],
+      headline: downtimeHeadline(f.text, a, minutes),
+      assumptions: ['A year of 525,600 minutes (365 days); a month here is a twelfth of that, a week 1/52 and a day 1/365.'],
       entries: ['HighAvailability', 'availability-proof'],
       designField: { field: 'availability', value: a },
     });
