@@ -1,13 +1,14 @@
 import { rm } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { openStore } from '../src/store/open-store.ts';
-import { checkoutAnswers, makeCore } from '../test/helpers/dialog-harness.ts';
-import { startFakeSlack, type FakeSlack } from '../test/slack/fake-slack.ts';
+import { makeCore } from '../test/helpers/dialog-harness.ts';
+import { startFakeSlack, type FakeSlack, type RecordedCall } from '../test/slack/fake-slack.ts';
 import { eventBody, newEventId, postToSlackApp, slashCommandBody, testSigningSecret } from '../test/slack/slack-requests.ts';
 import { startSubject } from './lib/child.ts';
 import { figure, type Figure } from './lib/figures.ts';
 import { newStoreDir } from './lib/seed-store.ts';
 import { nowMs, summarize } from './lib/stats.ts';
+import { answerTo, maxAnswers } from './lib/scripted-person.ts';
 import { ThreadPosts } from './lib/thread-posts.ts';
 import { loadCatalog } from '../src/catalog/catalog-loader.ts';
 import { mixedQueries } from './lookup-bench.ts';
@@ -107,12 +108,76 @@ async function inParallel(jobs: number, work: (i: number) => Promise<void>): Pro
   await Promise.all(Array.from({ length: jobs }, (_, i) => work(i)));
 }
 
+/** The text of the latest post (of those given) that asks an interview question, or '' when none does. */
+function questionIn(posts: readonly RecordedCall[]): string {
+  return [...posts].reverse().map((p) => String(p.params.text ?? '')).find((text) => answerTo(text) !== undefined) ?? '';
+}
+
+/** How long a person waits for Quorum's answer before giving up on the interview: past any retry of a failed reply. */
+const patienceMs = 180_000;
+
+/** One interview as the scripted person walks it in a thread: the posts each turn brought, and the answers given. */
+interface Walked {
+  /** Thread posts after each turn (cumulative): the opener's question first, then one entry per answer. */
+  postsAfter: number[];
+  answers: string[];
+}
+
+/**
+ * Walks one interview through the Slack path: `/quorum design`, then the person answers each question
+ * once Quorum's posts for the previous turn are in. `expected` (the quiet run's `postsAfter`) says how
+ * many posts each turn brings; without it (the quiet run itself) a turn is in when a question or the
+ * closing assessment arrived and the thread has been still for a moment.
+ */
+async function walkInterview(port: number, fake: FakeSlack, posts: ThreadPosts, i: number, expected?: Walked, replyMs: number[] = []): Promise<Walked & { thread: string }> {
+  const channel = `CI${i}`;
+  const user = `UI${i}`;
+  const started = await postToSlackApp(port, slashCommandBody({ team: 'T1', channel, user }, 'design', fake.responseUrl(`d${i}`)), { form: true });
+  if (started.status !== 200) throw new Error(`/quorum design answered ${started.status}`);
+  await posts.waitFor(channel, '', 1, patienceMs);
+  // The first question arrives in the new thread; its thread_ts is the opener's ts.
+  let thread: string | undefined;
+  while (!thread) {
+    thread = posts.threadsIn(channel)[0];
+    if (!thread) await new Promise((r) => setTimeout(r, 2));
+  }
+  const walked: Walked = { postsAfter: [], answers: [] };
+  const turnIn = async (turn: number) => {
+    const want = expected?.postsAfter[turn];
+    if (want !== undefined) return (await posts.waitFor(channel, thread, want, patienceMs)).length;
+    return quietCount(posts, channel, thread, (walked.postsAfter.at(-1) ?? 0) + 1);
+  };
+  walked.postsAfter.push(await turnIn(0));
+  for (let turn = 1; turn <= maxAnswers; turn++) {
+    const answer = answerTo(questionIn(posts.posts(channel, thread).slice(walked.postsAfter.at(-2) ?? 0)));
+    if (answer === undefined || (expected && turn >= expected.postsAfter.length)) break;
+    const sent = nowMs();
+    await threadMessage(port, channel, user, thread, answer);
+    walked.answers.push(answer);
+    walked.postsAfter.push(await turnIn(turn));
+    replyMs.push(nowMs() - sent);
+  }
+  return { ...walked, thread };
+}
+
+/** Waits for at least `min` posts in the thread, then until no new one came for half a second; the count then. */
+async function quietCount(posts: ThreadPosts, channel: string, thread: string, min: number): Promise<number> {
+  let seen = (await posts.waitFor(channel, thread, min, patienceMs)).length;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = posts.posts(channel, thread).length;
+    if (now === seen) return now;
+    seen = now;
+  }
+}
+
 /**
  * Figure 8: `interviews` design interviews advanced at once through the Slack HTTP path: each starts
- * with `/quorum design`, then answers every question in its thread, waiting for Quorum's next
- * question like a person would. Checks every thread's saved design against a reference run through
- * the core alone (no lost answer) and that nothing was logged as an error. The baseline is the bare
- * Bolt app echoing the same number of thread messages.
+ * with `/quorum design`, then a scripted person answers each question Quorum asks in its thread,
+ * waiting for Quorum's posts like a person would. A quiet interview first says how many posts each
+ * turn brings; every loaded thread is then checked for replies lost (fewer posts) or posted twice
+ * (more), and its saved design against a reference run through the core alone (no lost answer), and
+ * that nothing was logged as an error. The baseline is the bare Bolt app echoing as many thread messages.
  */
 export async function benchSlackConcurrency(options: { interviews: number }): Promise<Figure[]> {
   const reference = await referenceRequirements();
@@ -122,41 +187,38 @@ export async function benchSlackConcurrency(options: { interviews: number }): Pr
   const app = await serveQuorum(fake, dir);
   const bare = await serveBareBolt(fake);
   let finished: { errors?: number } | undefined;
-  const turnsPerInterview = 1 + checkoutAnswers.length;
   const replyMs: number[] = [];
   let failures = 0;
   try {
+    const quiet = await walkInterview(app.port, fake, posts, options.interviews, undefined);
+    const turnsPerInterview = quiet.postsAfter.length;
+    const wanted = quiet.postsAfter.at(-1)!;
     const start = nowMs();
+    const threads = new Array<string | undefined>(options.interviews);
+    let gaveUp = 0;
     await inParallel(options.interviews, async (i) => {
-      const channel = `CI${i}`;
-      const user = `UI${i}`;
-      const started = await postToSlackApp(app.port, slashCommandBody({ team: 'T1', channel, user }, 'design', fake.responseUrl(`d${i}`)), { form: true });
-      if (started.status !== 200) throw new Error(`/quorum design answered ${started.status}`);
-      await posts.waitFor(channel, '', 1);
-      // The first question arrives in the new thread; its thread_ts is the opener's ts.
-      let thread: string | undefined;
-      while (!thread) {
-        thread = posts.threadsIn(channel)[0];
-        if (!thread) await new Promise((r) => setTimeout(r, 2));
-      }
-      await posts.waitFor(channel, thread, 1);
-      for (const [n, answer] of checkoutAnswers.entries()) {
-        const sent = nowMs();
-        await threadMessage(app.port, channel, user, thread, answer);
-        await posts.waitFor(channel, thread, n + 2);
-        replyMs.push(nowMs() - sent);
+      try {
+        threads[i] = (await walkInterview(app.port, fake, posts, i, quiet, replyMs)).thread;
+      } catch {
+        // A reply that never came: the person stops; the count below says how many posts are missing.
+        gaveUp += 1;
+        threads[i] = posts.threadsIn(`CI${i}`)[0];
       }
     });
     const seconds = (nowMs() - start) / 1000;
-    // Let the last multi-part replies land, stop Quorum, then check every saved design in its store.
-    await new Promise((r) => setTimeout(r, 300));
+    // Replies still being retried get the patience a person would give them before they count as lost.
+    const got = () => Array.from({ length: options.interviews }, (_, i) => (threads[i] ? posts.posts(`CI${i}`, threads[i]).length : 0));
+    const deadline = nowMs() + (got().some((n) => n < wanted) ? patienceMs : 300);
+    while (nowMs() < deadline && got().some((n) => n < wanted)) await new Promise((r) => setTimeout(r, 250));
+    const counts = got();
+    const lost = counts.reduce((sum, n) => sum + Math.max(0, wanted - n), 0);
+    const twice = counts.reduce((sum, n) => sum + Math.max(0, n - wanted), 0);
     finished = await app.finish();
     const stores = await openStore(`file:${dir}`);
     for (let i = 0; i < options.interviews; i++) {
-      const channel = `CI${i}`;
-      const thread = posts.threadsIn(channel)[0]!;
-      const design = await stores.designs.getDesign({ platform: 'slack', workspace: 'T1', channel, thread });
-      if (!isDeepStrictEqual(design?.versions.at(-1)?.requirements, reference)) failures += 1;
+      const thread = threads[i];
+      const design = thread && (await stores.designs.getDesign({ platform: 'slack', workspace: 'T1', channel: `CI${i}`, thread }));
+      if (!design || !isDeepStrictEqual(design.versions.at(-1)?.requirements, reference)) failures += 1;
     }
     await stores.close();
     const turns = options.interviews * turnsPerInterview;
@@ -177,6 +239,9 @@ export async function benchSlackConcurrency(options: { interviews: number }): Pr
       figure(`8 slack ${options.interviews} parallel interviews: throughput`, turns / seconds, 'turns/s', { baseline: turns / bareSeconds }),
       figure('8 slack answer → next question p50 (under load)', reply.p50, 'ms'),
       figure('8 slack answer → next question p99 (under load)', reply.p99, 'ms'),
+      figure(`8 slack replies lost (of ${options.interviews * wanted} thread posts)`, lost, 'posts', { target: { maxValue: 0 } }),
+      figure('8 slack replies posted twice', twice, 'posts', { target: { maxValue: 0 } }),
+      figure('8 slack interviews the person gave up on', gaveUp, 'interviews', { target: { maxValue: 0 } }),
       figure('8 slack interviews with a lost or wrong answer', failures, 'interviews', { target: { maxValue: 0 } }),
       figure('8 slack errors logged by Quorum', finished.errors ?? Number.NaN, 'errors', { target: { maxValue: 0 } }),
     ];
@@ -189,11 +254,16 @@ export async function benchSlackConcurrency(options: { interviews: number }): Pr
   }
 }
 
-/** The requirements one checkout interview saves when run through the core alone. */
+/** The requirements the scripted person's checkout interview saves when run through the core alone. */
 async function referenceRequirements(): Promise<unknown> {
   const { core, store } = await makeCore();
   const where = { platform: 'slack' as const, workspace: 'T1', channel: 'CREF', thread: 'ref', user: 'UREF' };
-  for (const text of ['design', ...checkoutAnswers]) await core.handle({ ...where, text });
+  let said = (await core.handle({ ...where, text: 'design' })).replies;
+  for (let turn = 0; turn < maxAnswers; turn++) {
+    const answer = answerTo([...said].reverse().map((r) => r.text).find((text) => answerTo(text) !== undefined) ?? '');
+    if (answer === undefined) break;
+    said = (await core.handle({ ...where, text: answer })).replies;
+  }
   const design = await store.getDesign(where);
   if (!design) throw new Error('the reference interview saved no design');
   return design.versions.at(-1)!.requirements;
