@@ -8,6 +8,7 @@ import { createWorkCounter, type InFlightCore, type WorkCounter } from './in-fli
 import { createLogger, type Log } from './log.ts';
 import { healthRoute } from './health.ts';
 import { createOps, type Ops } from './ops/ops.ts';
+import { createReplyQueue, type ReplyQueue } from './ops/reply-queue.ts';
 
 /** A running adapter: something to stop on shutdown (and the port it listens on, if any). */
 interface Running {
@@ -31,25 +32,25 @@ function adapterLog(log: Log, platform: string) {
   };
 }
 
-async function startPlatforms(config: Config, quorum: Quorum, log: Log, ops: Ops, intake: WorkCounter): Promise<Running[]> {
+async function startPlatforms(config: Config, quorum: Quorum, log: Log, ops: Ops, intake: WorkCounter, replies: ReplyQueue): Promise<Running[]> {
   const running: Running[] = [];
   // Adapters register here explicitly; each folder exports one start…(core, config). They are imported
   // only when configured: discord.js alone takes ~0.8 s to load, which a Slack-only start should not pay.
   if (config.slack) {
     const { startSlack } = await import('./adapters/slack/start-slack.ts');
-    running.push(await startSlack(quorum, config.slack, adapterLog(log, 'slack'), { customRoutes: ops.routes, observer: ops.observer, track: intake.run }));
+    running.push(await startSlack(quorum, config.slack, adapterLog(log, 'slack'), { customRoutes: ops.routes, observer: ops.observer, track: intake.run, replies }));
   }
   if (config.discord) {
     const { startDiscord } = await import('./adapters/discord/start-discord.ts');
-    running.push(await startDiscord(quorum, config.discord, adapterLog(log, 'discord'), { observer: ops.observer }));
+    running.push(await startDiscord(quorum, config.discord, adapterLog(log, 'discord'), { observer: ops.observer, track: intake.run, replies }));
   }
   return running;
 }
 
 /** Starts every configured adapter; with DISCORD_SHARDS, Discord runs as shard processes under discord.js's ShardingManager. */
-async function startAll(config: Config, quorum: Quorum, log: Log, ops: Ops, intake: WorkCounter): Promise<Running[]> {
+async function startAll(config: Config, quorum: Quorum, log: Log, ops: Ops, intake: WorkCounter, replies: ReplyQueue): Promise<Running[]> {
   const sharded = config.discord?.shards !== undefined;
-  const running = await startPlatforms(sharded ? { ...config, discord: undefined } : config, quorum, log, ops, intake);
+  const running = await startPlatforms(sharded ? { ...config, discord: undefined } : config, quorum, log, ops, intake, replies);
   if (sharded) {
     if (config.store.startsWith('file:')) {
       log.warn({ event: 'config' }, 'Discord shards each open the store: use a postgres:// QUORUM_STORE, since file stores are for one process');
@@ -63,14 +64,15 @@ async function startAll(config: Config, quorum: Quorum, log: Log, ops: Ops, inta
 }
 
 /**
- * Stops gracefully: `/readyz` turns 503 at once, Socket Mode disconnects (no new work), turns in
- * flight are waited for, then the listeners close (the Slack HTTP receiver, which serves `/readyz`,
+ * Stops gracefully: `/readyz` turns 503 at once, Socket Mode disconnects (no new work), replies
+ * waiting for a retry are tried at once, turns in flight (and their replies) are waited for, then the listeners close (the Slack HTTP receiver, which serves `/readyz`,
  * stays up through the drain so load balancers see the 503) and Discord logs out (discord.js forgets
  * its token on destroy, so it goes after the turns that still reply through it); the store closes last.
  */
-async function shutdown(signal: string, running: Running[], quorum: Quorum, inFlight: WorkCounter, log: Log, ops: Ops, closeOps: () => Promise<void>) {
+async function shutdown(signal: string, running: Running[], quorum: Quorum, inFlight: WorkCounter, replies: ReplyQueue, log: Log, ops: Ops, closeOps: () => Promise<void>) {
   ops.readiness.beginShutdown();
-  log.info({ event: 'shutdown', signal, inFlight: inFlight.inFlight() }, 'Quorum is stopping');
+  log.info({ event: 'shutdown', signal, inFlight: inFlight.inFlight(), repliesWaiting: replies.waiting() }, 'Quorum is stopping');
+  replies.hurry();
   const afterDrain = (r: Running) => r.name === 'discord' || r.port !== undefined;
   await Promise.allSettled(running.filter((r) => !afterDrain(r)).map((r) => r.stop()));
   if (!(await inFlight.drain(drainTimeoutMs))) {
@@ -125,10 +127,14 @@ async function serve(config: Config, log: Log): Promise<void> {
   for (const loading of preload) if (loading) loading.catch(() => undefined);
   let turns: InFlightCore | undefined;
   let designs: Quorum['stores']['designs'] | undefined;
+  let replies: ReplyQueue | undefined;
   const ops = createOps({
     inFlight: () => turns?.inFlight() ?? 0,
+    repliesWaiting: () => replies?.waiting() ?? 0,
     store: () => designs,
   });
+  // One queue for every adapter's replies, so shutdown can hurry them all.
+  replies = createReplyQueue({ observer: ops.observer, log: adapterLog(log, 'replies') });
   const { quorum: opened, inFlight } = await startQuorum(config, log, { metrics: ops.metrics, observe: ops.observeCore });
   designs = opened.stores.designs;
   turns = inFlight;
@@ -139,13 +145,13 @@ async function serve(config: Config, log: Log): Promise<void> {
   ops.readiness.expect([...(config.slack ? ['slack'] : []), ...(config.discord ? ['discord'] : [])]);
   // Slack's HTTP receiver serves the ops routes on PORT itself; Socket Mode and Discord-only runs get a server of their own, up before the platforms connect.
   const opsServer = config.slack && config.slack.mode !== 'socket' ? undefined : await ops.listen(config.port ?? 3000);
-  const running = await startAll(config, quorum, log, ops, intake);
+  const running = await startAll(config, quorum, log, ops, intake, replies);
   for (const r of running) ops.readiness.started(r);
   const ports = opsServer ? { ops: { port: opsServer.port } } : {};
   log.info({ event: 'started', adapters: running.map((r) => ({ name: r.name, ...(r.port !== undefined && { port: r.port }) })), ...ports }, 'Quorum started');
   let stopping: Promise<void> | undefined;
   const stop = (signal: string) => {
-    stopping ??= shutdown(signal, running, quorum, intake, log, ops, async () => opsServer?.close()).catch((err: unknown) => {
+    stopping ??= shutdown(signal, running, quorum, intake, replies, log, ops, async () => opsServer?.close()).catch((err: unknown) => {
       log.fatal({ err }, 'shutdown failed');
       process.exit(1);
     });

@@ -1,4 +1,5 @@
 import { AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { PlatformObserver } from './platform-observer.ts';
 
 /** The label values a turn is counted by: never the words, only what kind of turn it was and how it ended. */
 export interface TurnLabels {
@@ -24,6 +25,10 @@ export interface Metrics {
   retryDropped(platform: string): void;
   /** A platform answered 429 (or announced a rate limit) for a call of Quorum's. */
   rateLimited(platform: string, scope: string): void;
+  /** A reply that failed to send is tried again after a wait. */
+  replyRetried(platform: string): void;
+  /** A reply Quorum stopped trying to send: refused for good, out of retries, or perhaps delivered already. */
+  replyLost(platform: string, reason: string): void;
   /** This process's metrics as JSON, for a process that shows them (a Discord shard's to its manager). */
   snapshot(): Promise<MetricsSnapshot>;
   /**
@@ -40,8 +45,8 @@ export interface Metrics {
 const turnBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const storeBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
-/** Creates the metrics; `inFlight` is read at each scrape for the turns-in-flight gauge. */
-export function createMetrics(inFlight: () => number): Metrics {
+/** Creates the metrics; `inFlight` (and `repliesWaiting`) are read at each scrape for their gauges. */
+export function createMetrics(inFlight: () => number, repliesWaiting: () => number = () => 0): Metrics {
   const registry = new Registry();
   const sources: Array<() => Promise<MetricsSnapshot[]>> = [];
   collectDefaultMetrics({ register: registry, prefix: 'quorum_' });
@@ -85,6 +90,26 @@ export function createMetrics(inFlight: () => number): Metrics {
     labelNames: ['platform', 'scope'] as const,
     registers: [registry],
   });
+  const retried = new Counter({
+    name: 'quorum_replies_retried_total',
+    help: 'Retries of replies that failed to send with a passing error (5xx, timeout, reset, rate limit), by platform.',
+    labelNames: ['platform'] as const,
+    registers: [registry],
+  });
+  const lost = new Counter({
+    name: 'quorum_replies_lost_total',
+    help: 'Replies Quorum stopped trying to send, by platform and reason (permanent: refused for good; exhausted: every retry failed; uncertain: may have been delivered, so not sent again).',
+    labelNames: ['platform', 'reason'] as const,
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'quorum_replies_waiting',
+    help: 'Replies waiting for a retry right now.',
+    registers: [registry],
+    collect() {
+      this.set(repliesWaiting());
+    },
+  });
   return {
     registry,
     turn(labels, seconds) {
@@ -100,6 +125,12 @@ export function createMetrics(inFlight: () => number): Metrics {
     rateLimited(platform, scope) {
       limited.inc({ platform, scope });
     },
+    replyRetried(platform) {
+      retried.inc({ platform });
+    },
+    replyLost(platform, reason) {
+      lost.inc({ platform, reason });
+    },
     snapshot: () => registry.getMetricsAsJSON(),
     include(source) {
       sources.push(source);
@@ -111,5 +142,15 @@ export function createMetrics(inFlight: () => number): Metrics {
       return AggregatorRegistry.aggregate([await registry.getMetricsAsJSON(), ...others]).metrics();
     },
     contentType: registry.contentType,
+  };
+}
+
+/** The observer adapters are given, counting what they report into `metrics`. */
+export function platformObserver(metrics: Metrics): PlatformObserver {
+  return {
+    retryDropped: (platform) => metrics.retryDropped(platform),
+    rateLimited: (platform, scope) => metrics.rateLimited(platform, scope),
+    replyRetried: (platform) => metrics.replyRetried(platform),
+    replyGivenUp: (platform, reason) => metrics.replyLost(platform, reason),
   };
 }

@@ -1,7 +1,7 @@
 import type { Core } from '../dialog/core.ts';
 import type { DesignStore } from '../dialog/ports/design-store.ts';
 import { checkHealth } from '../health.ts';
-import { createMetrics, type Metrics } from './metrics.ts';
+import { createMetrics, platformObserver, type Metrics } from './metrics.ts';
 import { observeTurns } from './observe-turns.ts';
 import { opsRoutes, type OpsRoute } from './ops-routes.ts';
 import { startOpsServer, type OpsServer } from './ops-server.ts';
@@ -29,6 +29,8 @@ export interface Ops {
 export interface OpsSources {
   /** Turns in flight right now. */
   inFlight(): number;
+  /** Replies waiting for a retry right now (the reply queue's). */
+  repliesWaiting?(): number;
   /** The designs store once it is open (undefined before): readiness asks it to read and whether it can write. */
   store(): DesignStore | undefined;
   /** Routes served beside the ops routes (the older `/healthz`). */
@@ -37,7 +39,7 @@ export interface OpsSources {
 
 /** Creates the operations side of a serving process. */
 export function createOps(sources: OpsSources): Ops {
-  const metrics = createMetrics(sources.inFlight);
+  const metrics = createMetrics(sources.inFlight, () => sources.repliesWaiting?.() ?? 0);
   const readiness = createReadiness(async () => {
     const designs = sources.store();
     return designs ? (await checkHealth(designs)).body.store : 'unreachable';
@@ -46,7 +48,7 @@ export function createOps(sources: OpsSources): Ops {
   return {
     metrics,
     readiness,
-    observer: { retryDropped: (platform) => metrics.retryDropped(platform), rateLimited: (platform, scope) => metrics.rateLimited(platform, scope) },
+    observer: platformObserver(metrics),
     routes,
     observeCore: (core) => observeTurns(core, metrics),
     listen: (port, host) => startOpsServer(routes, port, host),

@@ -1,8 +1,10 @@
+import type { ReplyObserver } from './reply-queue.ts';
+
 /**
  * What a chat adapter tells operations about its platform, so metrics and readiness need no SDK.
  * Adapters receive one and call it; they never import prom-client or the ops server.
  */
-export interface PlatformObserver {
+export interface PlatformObserver extends ReplyObserver {
   /** A redelivered event was dropped because it had been handled already. */
   retryDropped(platform: string): void;
   /** The platform rate-limited a call (`scope`: e.g. `global`, `route`, or the Web API method family). */
@@ -13,4 +15,6 @@ export interface PlatformObserver {
 export const ignoreObserver: PlatformObserver = {
   retryDropped() {},
   rateLimited() {},
+  replyRetried() {},
+  replyGivenUp() {},
 };

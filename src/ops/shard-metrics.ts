@@ -1,5 +1,6 @@
 import type { Core } from '../dialog/core.ts';
-import { createMetrics, type Metrics, type MetricsSnapshot } from './metrics.ts';
+import { createMetrics, platformObserver, type Metrics, type MetricsSnapshot } from './metrics.ts';
+import type { PlatformObserver } from './platform-observer.ts';
 import { observeTurns } from './observe-turns.ts';
 
 export type { MetricsSnapshot } from './metrics.ts';
@@ -17,17 +18,20 @@ export interface MetricsAnswer {
  */
 export interface ShardMetrics {
   metrics: Metrics;
+  /** What the shard's Discord adapter reports to (retried and lost replies, rate limits). */
+  observer: PlatformObserver;
   /** The core with its turns counted (startQuorum's `observe`). */
   observe(core: Core): Core;
   /** Answers the manager when `message` is a metrics request; false for any other message. */
   answer(message: unknown, send: (answer: MetricsAnswer) => void): boolean;
 }
 
-/** Creates a shard process's metrics; `inFlight` is read at each scrape. */
-export function createShardMetrics(inFlight: () => number): ShardMetrics {
-  const metrics = createMetrics(inFlight);
+/** Creates a shard process's metrics; `inFlight` and `repliesWaiting` are read at each scrape. */
+export function createShardMetrics(inFlight: () => number, repliesWaiting: () => number = () => 0): ShardMetrics {
+  const metrics = createMetrics(inFlight, repliesWaiting);
   return {
     metrics,
+    observer: platformObserver(metrics),
     observe: (core) => observeTurns(core, metrics),
     answer(message, send) {
       if (message !== metricsRequest) return false;

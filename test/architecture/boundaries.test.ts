@@ -52,8 +52,12 @@ describe('dependency direction', () => {
       'src/dialog/ports/installation-repo.ts',
       // The platform-only port through which adapters report platform events (rate limits, retries) to operations.
       'src/ops/platform-observer.ts',
+      // The platform-free queue every adapter sends its replies through (order per thread, retries, give-up).
+      'src/ops/reply-queue.ts',
       // A Discord shard process counts its own turns and answers its manager's request for them (IPC).
       'src/ops/shard-metrics.ts',
+      // …and counts its interactions until their last reply is out, so its shutdown drain waits for them.
+      'src/in-flight.ts',
       // Each adapter reads its own part of the parsed configuration; the Discord shard process starts
       // the core through the one start-up function and writes the same logs as main.ts.
       'src/config.ts',

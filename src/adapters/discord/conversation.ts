@@ -1,5 +1,6 @@
 import { PermissionFlagsBits, type Channel, type PermissionsBitField, type User } from 'discord.js';
 import type { Core } from '../../dialog/door.ts';
+import type { ReplyQueue } from '../../ops/reply-queue.ts';
 import type { Turn } from '../../dialog/turn.ts';
 import type { TurnResult } from '../../dialog/turn-result.ts';
 import type { LongValues } from './custom-id.ts';
@@ -8,11 +9,12 @@ import { renderReply, type DiscordMessage } from './render-message.ts';
 /** Receives unexpected errors with where they happened; never secrets. */
 export type DiscordLog = (err: unknown, context: Record<string, unknown>) => void;
 
-/** What every Discord handler works with: the core door, long button values, the log. */
+/** What every Discord handler works with: the core door, long button values, the log, the queue replies go out through. */
 export interface DiscordDeps {
   core: Core;
   values: LongValues;
   log: DiscordLog;
+  replies: ReplyQueue;
 }
 
 /** Where a conversation happens on Discord: guild (or `dm`), parent channel, and thread. */

@@ -12,19 +12,30 @@ import { converse, placeOf, turnAt, type DiscordDeps } from './conversation.ts';
 import { explainRefusal, neededPermissions } from './discord-errors.ts';
 import { clip } from './limits.ts';
 import type { DiscordMessage } from './render-message.ts';
+import { channelStep, deliver, editStep, followUpStep, givenUpNote } from './deliver.ts';
 import { note, sendOptions } from './send-options.ts';
+
+/** Said when something failed that the person cannot fix; their design is kept either way. */
+export const sorry = 'Something went wrong on my side; your design is safe. Please try again.';
 
 type Deferred = ChatInputCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction;
 
 /**
- * Sends rendered messages after a defer: a deferred reply is edited into the first message,
- * everything else is a follow-up (webhooks need no channel permission).
+ * Sends rendered messages after a defer, through the reply queue: a deferred reply is edited into the
+ * first message, everything else is a follow-up (webhooks need no channel permission). When they
+ * cannot all be posted, the person gets a private note saying so.
  */
-export async function sendDeferred(interaction: Deferred, messages: DiscordMessage[], mode: 'reply' | 'update', privately = false): Promise<void> {
-  for (const [i, message] of messages.entries()) {
-    if (i === 0 && mode === 'reply') await interaction.editReply(sendOptions(message));
-    else await interaction.followUp({ ...sendOptions(message), ...(privately && { flags: MessageFlags.Ephemeral }) });
-  }
+export async function sendDeferred(interaction: Deferred, messages: DiscordMessage[], mode: 'reply' | 'update', deps: DiscordDeps, privately = false): Promise<void> {
+  const steps = messages.map((message, i) =>
+    i === 0 && mode === 'reply'
+      ? editStep(() => interaction.editReply(sendOptions(message)))
+      : followUpStep(() => interaction.followUp({ ...sendOptions(message), ...(privately && { flags: MessageFlags.Ephemeral }) }), privately),
+  );
+  const delivered = await deliver(deps, interaction.channelId ?? interaction.id, steps, { where: 'discord reply', guild: interaction.guildId });
+  if (!delivered.failed) return;
+  const failed = delivered.failed;
+  const text = failed.reason === 'permanent' ? (explainRefusal(failed.error, 'post my answer here') ?? sorry) : givenUpNote(failed);
+  await interaction.followUp({ ...note(text), flags: MessageFlags.Ephemeral }).catch((err: unknown) => deps.log(err, { where: 'discord reply fallback', guild: interaction.guildId }));
 }
 
 /** The chat command a slash command stands for. */
@@ -51,7 +62,7 @@ export async function handleCommand(interaction: ChatInputCommandInteraction, de
   const privately = interaction.commandName === 'design' && interaction.options.getSubcommand(false) === 'forget-workspace';
   await interaction.deferReply(privately ? { flags: MessageFlags.Ephemeral } : {});
   const { messages } = await converse(deps, turnAt(place, interaction.user, { text: commandText(interaction), via: 'slash' }, interaction.memberPermissions));
-  await sendDeferred(interaction, messages, 'reply', privately);
+  await sendDeferred(interaction, messages, 'reply', deps, privately);
 }
 
 const threadPermissions = [
@@ -91,13 +102,15 @@ async function startDesignThread(interaction: ChatInputCommandInteraction, deps:
   }
   const place = placeOf(interaction.guildId, thread.id, thread);
   const { messages } = await converse(deps, turnAt(place, interaction.user, { text: commandText(interaction), via: 'slash' }, interaction.memberPermissions));
-  try {
-    for (const message of messages) await thread.send(sendOptions(message));
-  } catch (err) {
-    const explained = explainRefusal(err, 'post in the design thread');
-    if (!explained) throw err;
-    await interaction.editReply(note(explained));
-    return;
-  }
-  await interaction.editReply(note(`I opened a design thread: <#${thread.id}>. Answer there with the buttons, or type when typed replies are enabled.`));
+  const posted = await deliver(deps, thread.id, messages.map((message) => channelStep((options) => thread.send(options), sendOptions(message))), {
+    where: 'discord design thread',
+    guild: interaction.guildId,
+  });
+  const failed = posted.failed;
+  const text = !failed
+    ? `I opened a design thread: <#${thread.id}>. Answer there with the buttons, or type when typed replies are enabled.`
+    : failed.reason === 'permanent'
+      ? (explainRefusal(failed.error, 'post in the design thread') ?? sorry)
+      : givenUpNote(failed);
+  await deliver(deps, interaction.channelId, [editStep(() => interaction.editReply(note(text)))], { where: 'discord design thread note', guild: interaction.guildId });
 }

@@ -64,7 +64,7 @@ export async function handleComponent(interaction: ButtonInteraction | StringSel
   await interaction.deferUpdate();
   const action = { value, version: id.designVersion, drawnFor: drawnFor(id) };
   const { messages, result } = await converse(deps, turnAt(place, interaction.user, { action, via: 'click' }, interaction.memberPermissions));
-  await sendDeferred(interaction, messages, 'update', result.private);
+  await sendDeferred(interaction, messages, 'update', deps, result.private);
 }
 
 /** Handles the "Type a value" modal: the typed answer is a turn of text, like a message in the thread. */
@@ -79,5 +79,5 @@ export async function handleModal(interaction: ModalSubmitInteraction, deps: Dis
   // The typed answer stands for the button it was typed under, so the core can tell when that question has passed.
   const action = { value: text, version: id.designVersion, drawnFor: drawnFor(id) };
   const { messages, result } = await converse(deps, turnAt(place, interaction.user, { action, via: 'click' }, interaction.memberPermissions));
-  await sendDeferred(interaction, messages, mode, result.private);
+  await sendDeferred(interaction, messages, mode, deps, result.private);
 }

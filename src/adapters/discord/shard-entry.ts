@@ -3,6 +3,8 @@
 // and runs the bot on the shards the manager gave it (discord.js reads those itself).
 import type { Config } from '../../config.ts';
 import { createLogger } from '../../log.ts';
+import { createWorkCounter } from '../../in-flight.ts';
+import { createReplyQueue } from '../../ops/reply-queue.ts';
 import { createShardMetrics } from '../../ops/shard-metrics.ts';
 import { startQuorum } from '../../start-up.ts';
 import { configRequest, type ConfigAnswer } from './start-sharded.ts';
@@ -26,7 +28,8 @@ function askManager(): Promise<Config> {
 
 // This shard's turns and store calls are counted here; the manager's /metrics asks for them over IPC.
 let inFlightNow = () => 0;
-const metrics = createShardMetrics(() => inFlightNow());
+let repliesWaiting = () => 0;
+const metrics = createShardMetrics(() => inFlightNow(), () => repliesWaiting());
 process.on('message', (message: unknown) => {
   metrics.answer(message, (answer) => process.send?.(answer));
 });
@@ -35,19 +38,24 @@ const config = await askManager();
 const log = createLogger(config.logLevel).child({ shardProcess: process.pid });
 const { quorum, inFlight: tracked } = await startQuorum(config, log, { metrics: metrics.metrics, observe: metrics.observe });
 inFlightNow = () => tracked.inFlight();
-const bot = await startDiscord(quorum, config.discord!, (err, context) =>
-  log.error({ err, ...context }, 'discord adapter error'),
-);
+const adapterLog = (err: unknown, context: Record<string, unknown>) =>
+  log[context.level === 'warn' ? 'warn' : 'error']({ err, ...context }, 'discord adapter error');
+const replies = createReplyQueue({ observer: metrics.observer, log: adapterLog });
+repliesWaiting = () => replies.waiting();
+// Interactions are counted from arrival to their last reply, so shutdown waits for replies still going out.
+const handling = createWorkCounter();
+const bot = await startDiscord(quorum, config.discord!, adapterLog, { observer: metrics.observer, replies, track: handling.run });
 log.info({ event: 'shard ready' }, 'Discord shard ready');
 
 let stopping = false;
 async function shutdown(why: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  log.info({ event: 'shutdown', why, inFlight: tracked.inFlight() }, 'Discord shard stopping');
+  log.info({ event: 'shutdown', why, inFlight: handling.inFlight(), repliesWaiting: replies.waiting() }, 'Discord shard stopping');
+  replies.hurry();
   // Drain before logging out: discord.js forgets its token on destroy, so replies still being sent would fail.
-  const drained = await tracked.drain(drainTimeoutMs);
-  if (!drained) log.warn({ event: 'shutdown', inFlight: tracked.inFlight() }, 'turns still running at the shutdown deadline');
+  const drained = await handling.drain(drainTimeoutMs);
+  if (!drained) log.warn({ event: 'shutdown', inFlight: handling.inFlight() }, 'turns still running at the shutdown deadline');
   await bot.stop();
   await quorum.close();
   process.exit(0);

@@ -3,12 +3,13 @@ import { Events, MessageFlags, RESTEvents, Status, type Client, type Interaction
 import type { Door } from '../../dialog/door.ts';
 import type { Config } from '../../config.ts';
 import { ignoreObserver, type PlatformObserver } from '../../ops/platform-observer.ts';
+import { createReplyQueue, type ReplyQueue } from '../../ops/reply-queue.ts';
 import { autocompleteChoices, designChoices } from './catalog-choices.ts';
 import { entryCommands } from './commands.ts';
 import { placeOf, type DiscordDeps, type DiscordLog } from './conversation.ts';
 import { LongValues } from './custom-id.ts';
 import { createDiscordClient, type ShardSlice } from './discord-client.ts';
-import { handleCommand } from './handle-command.ts';
+import { handleCommand, sorry } from './handle-command.ts';
 import { handleComponent, handleModal } from './handle-component.ts';
 import { handleMessage } from './handle-message.ts';
 import { note } from './send-options.ts';
@@ -22,7 +23,6 @@ export interface RunningDiscord {
 }
 
 const defaultLog: DiscordLog = (err, context) => console.error('quorum discord: unexpected error', context, err);
-const sorry = 'Something went wrong on my side; your design is safe. Please try again.';
 
 async function dispatch(interaction: Interaction, deps: DiscordDeps): Promise<void> {
   if (interaction.isAutocomplete()) {
@@ -54,12 +54,16 @@ async function safely(interaction: Interaction, deps: DiscordDeps): Promise<void
   }
 }
 
+/** Runs one piece of work; main.ts counts it, so shutdown waits for replies still going out. */
+type Track = <T>(work: () => Promise<T>) => Promise<T>;
+const untracked: Track = (work) => work();
+
 /** Wires Quorum's handlers onto a client (separate from login, so a shard process can reuse it). */
-export function attachHandlers(client: Client, deps: DiscordDeps, messageContent: boolean): void {
-  client.on(Events.InteractionCreate, (interaction) => void safely(interaction, deps));
+export function attachHandlers(client: Client, deps: DiscordDeps, messageContent: boolean, track: Track = untracked): void {
+  client.on(Events.InteractionCreate, (interaction) => void track(() => safely(interaction, deps)));
   if (messageContent) {
     client.on(Events.MessageCreate, (message) =>
-      void handleMessage(message, deps).catch((err: unknown) => deps.log(err, { where: 'discord message', channel: message.channelId })),
+      void track(() => handleMessage(message, deps)).catch((err: unknown) => deps.log(err, { where: 'discord message', channel: message.channelId })),
     );
   }
   client.on(Events.Error, (err) => deps.log(err, { where: 'discord client' }));
@@ -75,7 +79,15 @@ export async function startDiscord(
   quorum: Pick<Door, 'core'>,
   discord: NonNullable<Config['discord']>,
   log: DiscordLog = defaultLog,
-  options: { shard?: ShardSlice; readyTimeoutMs?: number; observer?: PlatformObserver } = {},
+  options: {
+    shard?: ShardSlice;
+    readyTimeoutMs?: number;
+    observer?: PlatformObserver;
+    /** Runs each interaction's (and message's) whole handling, so shutdown can wait for its replies. */
+    track?: Track;
+    /** The queue replies go out through (main.ts shares one, which shutdown hurries); by default one of its own. */
+    replies?: ReplyQueue;
+  } = {},
 ): Promise<RunningDiscord> {
   const client = createDiscordClient(discord, options.shard);
   const observer = options.observer ?? ignoreObserver;
@@ -85,8 +97,9 @@ export async function startDiscord(
     core: quorum.core,
     values: new LongValues(),
     log,
+    replies: options.replies ?? createReplyQueue({ observer, log }),
   };
-  attachHandlers(client, deps, discord.messageContent);
+  attachHandlers(client, deps, discord.messageContent, options.track);
   const ready = once(client, Events.ClientReady, { signal: AbortSignal.timeout(options.readyTimeoutMs ?? 60_000) });
   ready.catch(() => undefined); // awaited below; this only keeps a failed login from leaving it unhandled
   try {

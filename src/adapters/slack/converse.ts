@@ -42,5 +42,5 @@ export async function converse(
   if (!result) return { ok: false };
   if (!result.forQuorum) return { ok: true };
   const context = { thread: result.thread };
-  return sendReplies(client, result.replies, destinationFor(result, to), { context, log: deps.log, ...(share !== undefined && { share }) });
+  return sendReplies(client, result.replies, destinationFor(result, to), { context, log: deps.log, queue: deps.replies, ...(share !== undefined && { share }) });
 }

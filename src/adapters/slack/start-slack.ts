@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type webApi } from '@slack/bolt';
 import type { Config } from '../../config.ts';
 import { ignoreObserver, type PlatformObserver } from '../../ops/platform-observer.ts';
+import { createReplyQueue, type ReplyQueue } from '../../ops/reply-queue.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { onceOnlyStates } from './oauth-state-once.ts';
 import { dropRetries } from './drop-retries.ts';
@@ -12,6 +13,7 @@ import { registerSlashCommand } from './handlers/slash-command.ts';
 import { registerThreadMessages } from './handlers/thread-messages.ts';
 import { registerUninstall } from './handlers/uninstall.ts';
 import type { SlackDeps, SlackLog } from './slack-deps.ts';
+import { judgeSlackFailure } from './slack-errors.ts';
 import { createInstallationStore } from './slack-installations.ts';
 
 /** The bot scopes Quorum asks for when installed over OAuth (the same as slack/manifest.yml). */
@@ -41,22 +43,36 @@ export interface StartSlackOptions {
    * wait for events acknowledged but not yet at the core.
    */
   track?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** The queue replies go out through (main.ts shares one, which shutdown hurries); by default one of its own. */
+  replies?: ReplyQueue;
 }
 
 /**
  * Web API calls give up well inside shutdown's 10 s drain: one retry, each attempt cut at 4 s
  * (4 s + up to 1 s + 4 s). The SDK's default retries for about 30 minutes, which no drain outlives.
  * A 429 still waits the Retry-After Slack asks for; it is counted, and the drain's deadline ends it.
+ * A call that timed out or was cut after it was sent is not sent again blindly: Slack may have posted
+ * it, and the reply queue (which looks in the thread first) decides.
  */
 export const webApiRetries: Pick<webApi.WebClientOptions, 'retryConfig' | 'timeout'> = {
   retryConfig: { retries: 1, factor: 2, minTimeout: 500, maxTimeout: 1000, randomize: true },
   timeout: 4000,
 };
 
-/** `fetch` for the Web API clients Bolt makes (one per workspace in OAuth mode), reporting each 429. */
+/** The SDK's retry library (p-retry) stops retrying when this throws: it does for a call that may have landed. */
+const noBlindResend = {
+  onFailedAttempt(err: Error): void {
+    if (judgeSlackFailure(err).kind === 'uncertain') throw err;
+  },
+};
+
+/**
+ * `fetch` for the Web API clients Bolt makes (one per workspace in OAuth mode), reporting each 429.
+ * Bolt's respond() posts to the response_url with no timeout of its own; it gets the Web API's.
+ */
 function observedFetch(observer: PlatformObserver): typeof fetch {
   return async (input, init) => {
-    const response = await fetch(input, init);
+    const response = await fetch(input, init?.signal ? init : { ...init, signal: AbortSignal.timeout(webApiRetries.timeout ?? 4000) });
     if (response.status === 429) {
       const method = String(input instanceof Request ? input.url : input).split('/').pop()?.split('?')[0] ?? 'unknown';
       observer.rateLimited('slack', method.split('.')[0] ?? 'unknown');
@@ -89,6 +105,8 @@ function createApp(deps: SlackDeps, config: NonNullable<Config['slack']>, option
     ...webApiRetries,
     fetch: observedFetch(options.observer ?? ignoreObserver),
     ...options.clientOptions,
+    // Tests tune the retries' count and pace; none of them may resend a call that may have landed.
+    retryConfig: { ...webApiRetries.retryConfig, ...options.clientOptions?.retryConfig, ...noBlindResend },
     ...(config.apiUrl && { slackApiUrl: config.apiUrl }),
   };
   const common = { logger: boltLogger(deps.log), clientOptions, ignoreSelf: true };
@@ -152,9 +170,9 @@ export async function startSlack(
   log: SlackLog = stderrLog,
   options: StartSlackOptions = {},
 ): Promise<RunningSlack> {
-  const deps: SlackDeps = { quorum, log };
-  const { app, socket } = createApp(deps, config, options);
   const observer = options.observer ?? ignoreObserver;
+  const deps: SlackDeps = { quorum, log, replies: options.replies ?? createReplyQueue({ observer, log }) };
+  const { app, socket } = createApp(deps, config, options);
   const track = options.track;
   if (track) app.use(({ next }) => track(next));
   app.use(dropRetries(quorum.stores.dedup, () => observer.retryDropped('slack')));

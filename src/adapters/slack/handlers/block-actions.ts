@@ -37,7 +37,7 @@ async function shareInChannel(deps: SlackDeps, client: webApi.WebClient, workspa
   if (!result) return;
   const who = escapeMrkdwn(body.user.name ?? body.user.username ?? 'someone');
   const shared = [...result.replies, { kind: 'info' as const, text: `Shared by ${who}.` }];
-  const sent = await sendReplies(client, shared, { channel: to.channel, user: to.user }, { context: { thread: result.thread }, log: deps.log });
+  const sent = await sendReplies(client, shared, { channel: to.channel, user: to.user }, { context: { thread: result.thread }, log: deps.log, queue: deps.replies });
   if (sent.ok && to.respond) await to.respond({ delete_original: true }).catch((err: unknown) => deps.log(err, { where: 'slack share cleanup' }));
 }
 

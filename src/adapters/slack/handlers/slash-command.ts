@@ -1,9 +1,9 @@
 import type { App, RespondFn, webApi } from '@slack/bolt';
 import { converse } from '../converse.ts';
 import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
-import { explain, type Destination } from '../post-replies.ts';
+import { explain, givenUpNote, messageStep, type Destination } from '../post-replies.ts';
 import type { SlackDeps } from '../slack-deps.ts';
-import { friendlyPostError, platformErrorCode } from '../slack-errors.ts';
+import { friendlyPostError, judgeSlackFailure } from '../slack-errors.ts';
 import { slackTurn, unescapeSlackText, workspaceOf } from '../slack-turn.ts';
 
 /** The part of a slash command payload this handler reads. */
@@ -37,16 +37,24 @@ function privateTurn(inv: Invocation, text: string) {
   return slackTurn({ workspace: inv.workspace, channel: command.channel_id, thread: command.channel_id, user: command.user_id, text, via: 'slash', private: true });
 }
 
-/** Posts the opening message of a new thread in the channel; on refusal, tells the user why and returns undefined. */
+/**
+ * Posts the opening message of a new thread in the channel through the reply queue; when Slack will
+ * not take it, tells the user why and returns undefined.
+ */
 async function openThread(inv: Invocation, text: string): Promise<string | undefined> {
-  try {
-    const posted = await inv.client.chat.postMessage({ channel: inv.command.channel_id, text, link_names: false, unfurl_links: false });
-    return posted.ts;
-  } catch (err) {
-    inv.deps.log(err, { where: 'slack open thread', channel: inv.command.channel_id, user: inv.command.user_id, slackError: platformErrorCode(err) });
-    await explain(inv.client, privately(inv), friendlyPostError(err), inv.deps.log);
-    return undefined;
-  }
+  const to = { channel: inv.command.channel_id, user: inv.command.user_id };
+  const opener = messageStep(inv.client, { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }, to);
+  const delivered = await inv.deps.replies.deliver({
+    platform: 'slack',
+    key: `${to.channel}/`,
+    steps: [opener],
+    judge: judgeSlackFailure,
+    context: { where: 'slack open thread', channel: to.channel, user: to.user },
+  });
+  const ts = opener.ts();
+  if (delivered.failed) await explain(inv.client, privately(inv), givenUpNote(delivered.failed), inv.deps.log);
+  else if (!ts) inv.deps.log(new Error('chat.postMessage answered no ts'), { where: 'slack open thread', channel: to.channel, user: to.user });
+  return delivered.failed ? undefined : ts;
 }
 
 /** `/quorum design [<name>]`: a new thread, where the core starts the (named) design. */
