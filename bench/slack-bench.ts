@@ -19,15 +19,18 @@ interface ServedApp {
   finish(): Promise<{ errors?: number; rss: number }>;
 }
 
+/** How long a served subject may live: 200 loaded interviews, a person's patience for late replies, then the baseline. */
+const subjectLifeMs = 900_000;
+
 /** Quorum (Slack adapter, real core, file store in `dir`) in its own process, listening on loopback against `fake`. */
 async function serveQuorum(fake: FakeSlack, dir: string): Promise<ServedApp> {
-  const subject = await startSubject<{ errors: number; rss: number }>('quorum-slack', [fake.apiUrl, dir, '--serve', '--secret', testSigningSecret]);
+  const subject = await startSubject<{ errors: number; rss: number }>('quorum-slack', [fake.apiUrl, dir, '--serve', '--secret', testSigningSecret], subjectLifeMs);
   return { port: Number(subject.ready.port), finish: () => subject.finish() };
 }
 
 /** The bare Bolt echo app in its own process, against the same fake. */
 async function serveBareBolt(fake: FakeSlack): Promise<ServedApp> {
-  const subject = await startSubject<{ rss: number }>('bare-bolt', [fake.apiUrl, '--serve', '--secret', testSigningSecret]);
+  const subject = await startSubject<{ rss: number }>('bare-bolt', [fake.apiUrl, '--serve', '--secret', testSigningSecret], subjectLifeMs);
   return { port: Number(subject.ready.port), finish: () => subject.finish() };
 }
 
@@ -94,12 +97,17 @@ async function threadMessage(port: number, channel: string, user: string, thread
   messageTs += 1;
   const event = { type: 'message', channel, user, text, ts: `1750000000.${String(messageTs).padStart(6, '0')}`, thread_ts: threadTs, channel_type: 'channel' };
   const body = eventBody({ team: 'T1' }, event, newEventId());
-  const result = await postToSlackApp(port, body).catch((err: unknown) => {
-    // A kept-alive connection the server closed just then: send again, as Slack would retry. The
-    // event id is the same, so an app that did get the first copy drops this one.
-    if ((err as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw err;
-    return postToSlackApp(port, body, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' } });
-  });
+  // A connection the server dropped (a kept-alive one it closed just then, or one refused under load):
+  // send again, as Slack retries an event up to three times. The event id is the same, so an app that
+  // did get an earlier copy drops this one.
+  let result;
+  for (let retry = 0; !result; retry++) {
+    const headers: Record<string, string> = retry === 0 ? {} : { 'x-slack-retry-num': String(retry), 'x-slack-retry-reason': 'http_error' };
+    result = await postToSlackApp(port, body, { headers }).catch((err: unknown) => {
+      if (retry === 3 || !(err instanceof TypeError)) throw err;
+      return undefined;
+    });
+  }
   if (result.status !== 200) throw new Error(`event answered ${result.status}`);
 }
 
