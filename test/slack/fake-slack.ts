@@ -17,6 +17,26 @@ export interface ScriptedResponse {
   body?: Record<string, unknown>;
 }
 
+/**
+ * How the fake fails a call (failNext): an HTTP status; a Web API error code (`ok: false`); no answer
+ * at all (the client times out); or the connection cut. With `accepted`, a post is kept as if Slack
+ * had taken it before the answer was lost.
+ */
+export type Failure =
+  | { status: number }
+  | { error: string }
+  | { timeout: true; accepted?: boolean }
+  | { reset: true; accepted?: boolean };
+
+/** A message the fake holds as posted (chat.postMessage that it accepted), as conversations.* return it. */
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
 /** A loopback stand-in for Slack: the Web API under /api/, response_url and upload endpoints, and a Socket Mode WebSocket. */
 export interface FakeSlack {
   url: string;
@@ -32,6 +52,12 @@ export interface FakeSlack {
   setUser(user: string, roles: { is_admin?: boolean; is_owner?: boolean }): void;
   /** Every chat.postMessage/postEphemeral to this channel fails with `error` (e.g. not_in_channel). */
   refuseChannel(channel: string, error: string): void;
+  /** The next `count` calls of `method` (a Web API method, or `response_url`) fail as `failure` says. */
+  failNext(method: string, count: number, failure: Failure): void;
+  /** Calls of `method` the fake failed on purpose so far. */
+  failedCalls(method: string): number;
+  /** Messages the fake holds as posted in `channel` (and `thread`, when given), oldest first. */
+  posted(channel: string, thread?: string): PostedMessage[];
   responseUrl(id: string): string;
   /** Messages the Socket Mode client sent back (acks), and a way to push envelopes to it. */
   socket: { received: unknown[]; send(message: unknown): void; connections(): number };
@@ -57,6 +83,25 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
   const scripted = new Map<string, ScriptedResponse[]>();
   const refused = new Map<string, string>();
   const users = new Map<string, { is_admin?: boolean; is_owner?: boolean }>();
+  const failing = new Map<string, Failure[]>();
+  const failed = new Map<string, number>();
+  const messages: PostedMessage[] = [];
+  const keep = (params: Record<string, unknown>, ts: string) =>
+    messages.push({
+      channel: String(params.channel),
+      ts,
+      ...(typeof params.thread_ts === 'string' && { thread_ts: params.thread_ts }),
+      text: String(params.text ?? ''),
+      ...(params.metadata !== undefined && { metadata: params.metadata as NonNullable<PostedMessage['metadata']> }),
+    });
+  // Newest first, as Slack's conversations.history answers; a thread's replies come oldest first, parent included.
+  const history = (params: Record<string, unknown>, thread: boolean) => {
+    const inChannel = messages.filter((m) => m.channel === params.channel);
+    const found = thread ? inChannel.filter((m) => m.ts === params.ts || m.thread_ts === params.ts) : [...inChannel.filter((m) => !m.thread_ts)].reverse();
+    // `include_all_metadata` is what makes Slack return the metadata.
+    const withMetadata = params.include_all_metadata === true || params.include_all_metadata === 'true';
+    return found.map(({ metadata, ...m }) => ({ type: 'message', bot_id: 'BBOT', ...m, ...(withMetadata && metadata && { metadata }) }));
+  };
   const waiters: Array<() => void> = [];
   let ts = 1_700_000_000;
   let fileId = 0;
@@ -73,7 +118,13 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
         return { ok: true, url: 'https://quorum-test.slack.com/', team: 'Test', user: 'quorum', team_id: options.teamId ?? 'T0', user_id: options.botUserId ?? 'UBOT', bot_id: 'BBOT' };
       case 'chat.postMessage':
         ts += 1;
+        keep(params, `${ts}.000100`);
         return { ok: true, channel, ts: `${ts}.000100`, message: { text: params.text, ts: `${ts}.000100` } };
+      // `oldest` is not applied: the fake's ts are not of today's clock, and the tests' threads are short.
+      case 'conversations.replies':
+        return { ok: true, messages: history(params, true), has_more: false };
+      case 'conversations.history':
+        return { ok: true, messages: history(params, false), has_more: false };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${ts}.000200` };
       case 'files.getUploadURLExternal':
@@ -103,6 +154,18 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
       const params = method === 'upload' ? { raw, bytes, file: path.slice(8) } : parseBody(raw, req.headers['content-type']);
       if (method === 'response_url') params.responseId = path.slice(9);
       calls.push({ method, params, headers: req.headers, at: Date.now() });
+      const failure = failing.get(method)?.shift();
+      if (failure) {
+        failed.set(method, (failed.get(method) ?? 0) + 1);
+        for (const wake of waiters.splice(0)) wake();
+        if ('accepted' in failure && failure.accepted && method === 'chat.postMessage') success(method, params);
+        if ('timeout' in failure) return; // never answered: the client gives up, and close() cuts the socket
+        if ('reset' in failure) return void req.socket.destroy();
+        const body = 'error' in failure ? { ok: false, error: failure.error } : { ok: false, error: 'internal_error' };
+        res.writeHead('status' in failure ? failure.status : 200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+        return;
+      }
       for (const wake of waiters.splice(0)) wake();
       const script = scripted.get(method)?.shift();
       if (script) {
@@ -158,6 +221,11 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
     refuseChannel(channel, error) {
       refused.set(channel, error);
     },
+    failNext(method, count, failure) {
+      failing.set(method, [...(failing.get(method) ?? []), ...Array.from({ length: count }, () => failure)]);
+    },
+    failedCalls: (method) => failed.get(method) ?? 0,
+    posted: (channel, thread) => messages.filter((m) => m.channel === channel && (thread === undefined || m.thread_ts === thread)),
     responseUrl: (id) => `${url}/respond/${id}`,
     socket: {
       received,

@@ -1,4 +1,4 @@
-import { startSlack, type RunningSlack } from '../../src/adapters/slack/start-slack.ts';
+import { startSlack, type RunningSlack, type StartSlackOptions } from '../../src/adapters/slack/start-slack.ts';
 import { createQuorum, type Quorum } from '../../src/bootstrap.ts';
 import type { Config } from '../../src/config.ts';
 import { startFakeSlack, type FakeSlack, type RecordedCall } from './fake-slack.ts';
@@ -36,8 +36,8 @@ export interface SlackHarness {
 
 let responseCounter = 0;
 
-/** Starts a harness; `store` defaults to memory:. */
-export async function startHarness(options: { store?: string } = {}): Promise<SlackHarness> {
+/** Starts a harness; `store` defaults to memory:, `slack` adds to (or replaces) the adapter's options. */
+export async function startHarness(options: { store?: string; slack?: StartSlackOptions } = {}): Promise<SlackHarness> {
   const fake = await startFakeSlack();
   const logs: LoggedError[] = [];
   const log = (err: unknown, context: unknown): void => {
@@ -54,6 +54,7 @@ export async function startHarness(options: { store?: string } = {}): Promise<Sl
   const slack = await startSlack(quorum, config, log, {
     host: '127.0.0.1',
     clientOptions: { retryConfig: { retries: 3, factor: 1, minTimeout: 20, maxTimeout: 100 } },
+    ...options.slack,
   });
   const port = slack.port!;
   return {
