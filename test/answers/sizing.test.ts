@@ -56,6 +56,12 @@ describe('sizing answers', () => {
     expect(answer.formula).toBe('1 − (1 − 0.995)^3 = 0.999999875; downtime = (1 − 0.999999875) × 525600 = 0.06570000001 min/year');
   });
 
+  it('reads small counts said as words ("two services", "a five-node cluster")', () => {
+    expect(readFigures('two services in series at 99.95% each').counts).toEqual([{ value: 2, noun: 'service' }]);
+    expect(sizeQuestion("what's the availability of two services in series at 99.95% each?", places)!.headline.startsWith('99.90003 %: 2 in series')).toBe(true);
+    expect(sizeQuestion('how many failures can a five-node raft cluster survive?', places)!.headline.startsWith('2 failures')).toBe(true);
+  });
+
   it('tells a downtime in the period the question asks about, the year beside it', () => {
     expect(sizeQuestion('our SLA is 99.9%, how much downtime a month is that?', places)!.headline).toBe('43.8 minutes a month: 99.9 % leaves (1 − 0.999) × 525,600 minutes a year (525.6), divided by 12.');
     expect(sizeQuestion('downtime per day at three nines?', places)!.headline.startsWith('1.4 minutes a day:')).toBe(true);

@@ -48,10 +48,11 @@ const RATE = new RegExp(
 );
 const SIZE = new RegExp(`${NUM}\\s*(kb|mb|gb|tb|pb|gigabytes?|terabytes?|petabytes?)\\b`, 'g');
 const DURATION = new RegExp(`${NUM}\\s*(ms|milliseconds?|millis|s|secs?|seconds?|µs|us|microseconds?)\\b(?!\\s*(?:writes|/))`, 'g');
-const COUNT = new RegExp(
-  `${NUM}\\s*${SCALE}[\\s-]*(nodes?|replicas?|copies|voters?|members?|servers?|machines?|instances?|cores?|cpus?|workers?|threads?|services?|dependencies|deps|hops?|regions?|zones?|shards?|partitions?|brokers?)\\b`,
-  'g',
-);
+const COUNTED = '(nodes?|replicas?|copies|voters?|members?|servers?|machines?|instances?|cores?|cpus?|workers?|threads?|services?|dependencies|deps|hops?|regions?|zones?|shards?|partitions?|brokers?)';
+const COUNT = new RegExp(`${NUM}\\s*${SCALE}[\\s-]*${COUNTED}\\b`, 'g');
+/** Small counts said as words ("two services in series", "three replicas"). */
+const WORD_COUNTS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const WORD_COUNT = new RegExp(`\\b(${Object.keys(WORD_COUNTS).join('|')})[\\s-]${COUNTED}\\b`, 'g');
 const SURGE = new RegExp(`${NUM}\\s*(?:x|times)\\s*(?:peaks?|spikes?|bursts?|surges?)|(?:peaks?|spikes?|bursts?) (?:of |at )?${NUM}\\s*(?:x|times)\\b`);
 const PER_YEAR = new RegExp(`(?:${NUM}|once|twice)\\s*(?:(?:leader |node |primary )?(?:failures?|failovers?|times|outages?|crashes)\\s*)?(?:a|per|each|every)\\s+year`);
 const SYMBOL = new RegExp(`\\b(?:(n|r|w)\\s*=|(sigma|σ|kappa|κ|alpha|α|beta|β)\\s*(?:=|is|of)?)\\s*${NUM}`, 'g');
@@ -63,6 +64,11 @@ export const normalise = foldText;
 
 function scaled(digits: string, scale: string | undefined): number | undefined {
   return readScaled(`${digits.replace(/[, ]/g, '')}${scale ? ` ${scale}` : ''}`.trim());
+}
+
+/** A counted noun in one spelling: singular, "copy", "dependency". */
+function countNoun(noun: string): string {
+  return noun.replace(/s$/, '').replace(/^copie$/, 'copy').replace(/^dependencie$|^dep$/, 'dependency');
 }
 
 function attempt<T>(read: () => T): T | undefined {
@@ -109,8 +115,9 @@ export function readFigures(input: string): Figures {
   }
   for (const m of text.matchAll(COUNT)) {
     const value = scaled(m[1]!, m[2]);
-    if (value !== undefined) figures.counts.push({ value, noun: m[3]!.replace(/s$/, '').replace(/^copie$/, 'copy').replace(/^dependencie$|^dep$/, 'dependency') });
+    if (value !== undefined) figures.counts.push({ value, noun: countNoun(m[3]!) });
   }
+  for (const m of text.matchAll(WORD_COUNT)) figures.counts.push({ value: WORD_COUNTS[m[1]!]!, noun: countNoun(m[2]!) });
   const yearly = PER_YEAR.exec(text);
   if (yearly) figures.perYear = yearly[1] ? Number(yearly[1].replace(/[, ]/g, '')) : /twice/.test(yearly[0]) ? 2 : 1;
   const surge = SURGE.exec(text);

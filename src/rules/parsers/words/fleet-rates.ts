@@ -21,7 +21,7 @@ export interface FleetParts {
 /** The smallest count read as a fleet: a few things on a schedule ("3 teams deploy every week") are no load. */
 const SMALLEST_FLEET = 100;
 /** Verbs that make a scheduled call a read ("clients poll every 5 s"); any other schedule is a report, a write. */
-const POLL_VERBS = new Set(['poll', 'polls', 'fetch', 'fetches', 'refresh', 'refreshes', 'pull', 'pulls', 'read', 'reads', 'query', 'queries', 'load', 'loads', 'sync', 'syncs']);
+const POLL_VERBS = new Set(['poll', 'polls', 'fetch', 'fetches', 'refresh', 'refreshes', 'pull', 'pulls', 'read', 'reads', 'query', 'queries', 'load', 'loads']);
 const EVERY = new Set(['every', 'each']);
 
 export function newFleetParts(): FleetParts {

@@ -17,8 +17,9 @@ export const WRITE_NOUNS = set(
   'transactions', 'transaction', 'txns', 'txn', 'tx', 'orders', 'payments', 'uploads', 'posts', 'pings', 'samples', 'readings',
   'records', 'rows', 'logs', 'points', 'metrics', 'trades', 'bids', 'bookings', 'transfers', 'tweets', 'comments', 'likes', 'clicks',
   'checkouts', 'commits', 'mutations', 'jobs', 'tasks', 'notifications', 'emails', 'entries', 'signups', 'heartbeats', 'reservations', 'registrations', 'purchases', 'sales', 'deposits', 'withdrawals', 'charges', 'claims', 'votes', 'edits', 'changes', 'deletes', 'reports', 'wps', 'tps', 'writespersec',
+  'scores', 'deliveries', 'swipes', 'scans', 'shipments', 'syncs', 'webhooks', 'sends', 'checkins',
 );
-export const WRITE_VERBS = set('write', 'writes', 'ingest', 'ingests', 'ingesting', 'insert', 'upload', 'uploads', 'publish', 'publishes', 'post', 'posts', 'send', 'sends', 'record', 'records', 'log', 'create', 'creates', 'append', 'appends', 'produce', 'produces', 'emit', 'emits', 'submit', 'submits', 'place', 'placed');
+export const WRITE_VERBS = set('write', 'writes', 'ingest', 'ingests', 'ingesting', 'insert', 'upload', 'uploads', 'publish', 'publishes', 'post', 'posts', 'send', 'sends', 'record', 'records', 'log', 'create', 'creates', 'append', 'appends', 'produce', 'produces', 'emit', 'emits', 'submit', 'submits', 'place', 'placed', 'written', 'wrote', 'writing', 'report', 'reports', 'deliver', 'delivers', 'delivered');
 export const READ_VERBS = set('read', 'reads', 'serve', 'serves', 'serving', 'served', 'view', 'views', 'fetch', 'fetches', 'query', 'queries', 'load', 'loads', 'visit', 'visits', 'browse', 'lookup', 'handle', 'handles', 'handling');
 
 export const PEAK_WORDS = set('peak', 'peaks', 'peaking', 'peaked', 'burst', 'bursts', 'bursting', 'spike', 'spikes', 'spiking', 'surge', 'surges', 'max', 'maximum', 'busiest', 'friday', 'launch', 'holiday', 'holidays', 'rush', 'worst', 'jump', 'jumps', 'jumped', 'jumping');

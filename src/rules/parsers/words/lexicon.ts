@@ -18,8 +18,13 @@ export const Vocabulary = z.strictObject({
     domain: choiceWords(domains),
   }),
   regions: z.strictObject({ names: Phrases, codePrefixes: Phrases, codeDirections: Phrases }),
+  /** Phrases that look like a field's words but say something else ("rate limiter", "geo-replicated"): read as nothing. */
+  unrelated: Phrases,
 });
 export type Vocabulary = z.infer<typeof Vocabulary>;
+
+/** The field of an unrelated phrase: it is matched like the others (the longest match wins) and states nothing. */
+export const UNRELATED = '';
 
 /** One word of a compiled phrase: an exact word, a prefix, or a gap of up to two words. */
 export type PhraseWord = { exact: string } | { prefix: string } | { gap: true };
@@ -65,6 +70,7 @@ export function compileLexicon(vocabulary: Vocabulary, extraKnown: readonly stri
     for (const text of yes) phrases.push(compile(field, true, text));
     for (const text of no) phrases.push(compile(field, false, text));
   }
+  for (const text of vocabulary.unrelated) phrases.push(compile(UNRELATED, true, text));
   for (const [field, values] of Object.entries(vocabulary.choices)) {
     for (const [value, texts] of Object.entries(values as Record<string, string[]>)) {
       for (const text of texts) phrases.push(compile(field, value, text));

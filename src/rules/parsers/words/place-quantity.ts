@@ -88,8 +88,8 @@ function timeFieldOf(around: Around): TimeField | undefined {
 }
 
 function latencySide(around: Around): 'readLatencyMs' | 'writeLatencyMs' {
-  const read = Math.min(nearest(around.before, k.READ_WORDS, 4), nearest(around.after, k.READ_WORDS, 3) + 0.5);
-  const write = Math.min(nearest(around.before, k.WRITE_WORDS, 4), nearest(around.after, k.WRITE_WORDS, 3) + 0.5);
+  const read = Math.min(nearest(around.before, k.READ_WORDS, 5), nearest(around.after, k.READ_WORDS, 3) + 0.5);
+  const write = Math.min(nearest(around.before, k.WRITE_WORDS, 5), nearest(around.after, k.WRITE_WORDS, 3) + 0.5);
   return write < read ? 'writeLatencyMs' : 'readLatencyMs';
 }
 

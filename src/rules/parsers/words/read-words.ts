@@ -4,7 +4,7 @@ import { describeIssue } from '../zod-issues.ts';
 import { clauseText, splitClauses, type Clause } from './clauses.ts';
 import { TypoRepair } from './fuzzy.ts';
 import * as k from './keywords.ts';
-import { compileLexicon, loadVocabulary, normalWord, type Lexicon } from './lexicon.ts';
+import { compileLexicon, loadVocabulary, normalWord, UNRELATED, type Lexicon } from './lexicon.ts';
 import { bareIntervalAt, joinFleet, newFleetParts, noteBareInterval, noteFleetPart, type FleetParts } from './fleet-rates.ts';
 import { isDenied } from './negation.ts';
 import { clauseWords, findPhrases, indexPhrases, type PhraseIndex } from './phrases.ts';
@@ -171,8 +171,12 @@ function readClause(clause: Clause, draft: Draft, index: PhraseIndex): void {
     const from = clause.words[match.from]!;
     const to = clause.words[match.to - 1]! + 1;
     if (!clause.tokens.slice(from, to).every((t) => !draft.used.has(t))) continue;
-    const denied = isDenied(words, match.from, match.to);
     const { field, value } = match.phrase;
+    if (field === UNRELATED) {
+      mark(from, to, true);
+      continue;
+    }
+    const denied = isDenied(words, match.from, match.to);
     // "calls payment, inventory and shipping": a domain named as something the system calls is not its own.
     if (field === 'domain' && CALLED.has(words[match.from - 1] ?? '')) continue;
     // "through restaurant, payment and courier services": a domain named as one of several services is not its own.
