@@ -15,8 +15,8 @@ export interface Harness {
 export const alice: FakeUser = { id: '1400000000000000001', username: 'alice' };
 export const bob: FakeUser = { id: '1400000000000000002', username: 'bob' };
 
-/** Starts the fake and the bot, pointed at it through DISCORD_API_URL; `store` defaults to memory:. */
-export async function startHarness(options: { guilds?: FakeGuild[]; messageContent?: boolean; store?: string } = {}): Promise<Harness> {
+/** Starts the fake and the bot, pointed at it through DISCORD_API_URL; `store` defaults to memory:, `bot` adds to the adapter's options. */
+export async function startHarness(options: { guilds?: FakeGuild[]; messageContent?: boolean; store?: string; bot?: Parameters<typeof startDiscord>[3] } = {}): Promise<Harness> {
   const fake = await new FakeDiscord(options.guilds).start();
   const config = loadConfig({
     DISCORD_TOKEN: 'fake-token',
@@ -27,7 +27,7 @@ export async function startHarness(options: { guilds?: FakeGuild[]; messageConte
   });
   const errors: unknown[] = [];
   const quorum = await createQuorum(config);
-  const bot = await startDiscord(quorum, config.discord!, (err) => errors.push(err), { readyTimeoutMs: 10_000 });
+  const bot = await startDiscord(quorum, config.discord!, (err) => errors.push(err), { readyTimeoutMs: 10_000, ...options.bot });
   return {
     fake,
     quorum,
