@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildCatalog } from './build-catalog.ts';
 import { CatalogError } from './catalog-error.ts';
 import type { Catalog } from './catalog.ts';
 import { checkIntegrity, type CatalogFile, type ExpectedCounts } from './integrity.ts';
 import { checkProblemWords, parseProblemWords, problemWordsFile } from './problem-words.ts';
 import { catalogFiles, Entry, type EntryKind } from './schema.ts';
+import { dataPath } from '../project-paths.ts';
 
 /** The catalog shipped with Quorum: <repo>/data/catalog. */
-export const defaultCatalogDir = fileURLToPath(new URL('../../data/catalog/', import.meta.url));
+export const defaultCatalogDir = dataPath('catalog');
 
 /** Options of `loadCatalog`; `counts` exists for tests with a smaller fixture catalog. */
 export interface LoadCatalogOptions {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { requirementFields, type RequirementField } from '../rules/requirements.ts';
+import { dataPath } from '../project-paths.ts';
 
 const fieldName = z.string().refine((f) => (requirementFields as string[]).includes(f), {
   message: 'is not a requirements field (see src/rules/requirements.ts)',
@@ -95,7 +95,7 @@ export const Interview = z
   });
 export type Interview = z.infer<typeof Interview>;
 
-const defaultPath = fileURLToPath(new URL('../../data/interview.json', import.meta.url));
+const defaultPath = dataPath('interview.json');
 
 /** Reads and checks the interview steps; a broken file throws an error naming the file and the problem. */
 export function loadInterview(path: string = defaultPath): Interview {

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { UserError } from '../errors.ts';
+import { dataPath } from '../project-paths.ts';
 
 const usd = z.number().finite().nonnegative();
 const positive = z.number().finite().positive();
@@ -70,7 +69,7 @@ export type CostTable = z.infer<typeof CostTable>;
 
 const CostOverride = CostTable.extend({ sizing: SizingDefaults.partial() }).partial();
 
-const defaultCostsFile = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'costs.json');
+const defaultCostsFile = dataPath('costs.json');
 let defaults: CostTable | undefined;
 
 /** The unit costs kept in data/costs.json (read and checked once). */

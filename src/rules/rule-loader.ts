@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { Catalog } from '../catalog/catalog.ts';
 import { designStageFacts, requirementStageFacts } from './facts.ts';
 import { RuleData, RuleFile, type Condition, type LoadedRule, type RuleStage } from './rule-schema.ts';
+import { dataPath } from '../project-paths.ts';
 
 /** The rule files, in the order their rules run and their results are listed. */
 export const ruleFiles: ReadonlyArray<{ file: string; stage: RuleStage }> = [
@@ -22,7 +22,7 @@ export const ruleFiles: ReadonlyArray<{ file: string; stage: RuleStage }> = [
 ];
 
 /** The folder holding the rule files of this checkout. */
-export const defaultRulesDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'rules');
+export const defaultRulesDir = dataPath('rules');
 
 /** Which patterns the §5.12 detection may recommend without a rule calling for them (data/rules/pattern-detection.json). */
 export const PatternDetection = z.strictObject({ note: z.string().optional(), calledOnly: z.array(z.string().min(1)) });

@@ -5,12 +5,10 @@ import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
 import type { Config } from '../../config.ts';
 import { isMetricsAnswer, metricsRequest, type MetricsSnapshot } from '../../ops/shard-metrics.ts';
 import type { DiscordLog } from './conversation.ts';
+import { distPath, runsBuilt } from '../../project-paths.ts';
 
-// Compiled (dist/, `node dist/main.js`) this file is .js and so is its shard entry; from source it is .ts.
-const compiled = import.meta.url.endsWith('.js');
-
-/** The shard process's entry file; ShardingManager forks it once per shard. */
-export const shardEntryFile = fileURLToPath(new URL(compiled ? './shard-entry.js' : './shard-entry.ts', import.meta.url));
+/** The shard process's entry file; ShardingManager forks it once per shard. Built, it is dist/shard-entry.js; from source, the .ts beside this file. */
+export const shardEntryFile = runsBuilt ? distPath('shard-entry.js') : fileURLToPath(new URL('./shard-entry.ts', import.meta.url));
 
 /**
  * Node flags for a shard process: none when compiled; from source, the tsx loader like `npm start`
@@ -18,7 +16,7 @@ export const shardEntryFile = fileURLToPath(new URL(compiled ? './shard-entry.js
  * install has no tsx.
  */
 function shardExecArgv(): string[] {
-  return compiled ? [] : ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href];
+  return runsBuilt ? [] : ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href];
 }
 
 /** What a shard process asks its manager for, and what the manager answers (over IPC, never argv). */

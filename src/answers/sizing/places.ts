@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { normalise } from './figures.ts';
+import { dataPath } from '../../project-paths.ts';
 
 /** One named place with coordinates in degrees. */
 export const Place = z.strictObject({
@@ -23,7 +24,7 @@ export interface Places {
 }
 
 /** Reads and checks the places file; a broken file throws with the problems named. */
-export function loadPlaces(file: URL = new URL('../../../data/answers/places.json', import.meta.url)): Places {
+export function loadPlaces(file: string | URL = dataPath('answers', 'places.json')): Places {
   const parsed = PlacesFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`places.json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const names: Array<{ key: string; place: Place }> = [];

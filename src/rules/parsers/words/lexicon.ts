@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { booleanFields, consistencies, domains, orderings } from '../../requirements.ts';
+import { dataPath } from '../../../project-paths.ts';
 
 const Phrases = z.array(z.string().regex(/^[a-z0-9' *-]+$/, 'phrases are lower-case words, digits and *')).default([]);
 const FlagWords = z.strictObject({ yes: Phrases, no: Phrases });
@@ -96,7 +96,7 @@ export function compileLexicon(vocabulary: Vocabulary, extraKnown: readonly stri
   };
 }
 
-const defaultPath = fileURLToPath(new URL('../../../../data/requirement-words.json', import.meta.url));
+const defaultPath = dataPath('requirement-words.json');
 
 /** Reads and checks the vocabulary file; a broken file throws an error naming the file and the problem. */
 export function loadVocabulary(path: string = defaultPath): Vocabulary {
