@@ -1,4 +1,4 @@
-# Quorum's image: a build stage compiles TypeScript to dist/ and prunes dev dependencies; the runtime
+# Quorum's image: a build stage type-checks and bundles src/ into dist/ and prunes dev dependencies; the runtime
 # stage is Node on Debian slim with that output, fonts for the PNG diagrams, and no compiler or tsx.
 #   docker build -t quorum .
 #   docker run --env-file .env -p 3000:3000 -v quorum-data:/data quorum
@@ -10,6 +10,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/build.mjs ./scripts/build.mjs
 COPY src ./src
 COPY data ./data
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund

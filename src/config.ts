@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkedOnce } from './checked-once.ts';
 
 /** A wrong environment variable: the message names it and says what is allowed. */
 export class ConfigError extends Error {
@@ -137,7 +138,7 @@ export const defaultFilesDir = './var/files';
 
 /** Parses the environment into a Config, or throws a ConfigError naming every wrong variable. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = EnvSchema.safeParse(env);
+  const parsed = EnvSchema.safeParse(env, checkedOnce);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`);
     throw new ConfigError(`Quorum cannot start: ${lines.join('; ')}.`);

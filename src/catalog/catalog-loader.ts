@@ -7,6 +7,7 @@ import { checkIntegrity, type CatalogFile, type ExpectedCounts } from './integri
 import { checkProblemWords, parseProblemWords, problemWordsFile } from './problem-words.ts';
 import { catalogFiles, Entry, type EntryKind } from './schema.ts';
 import { dataPath } from '../project-paths.ts';
+import { checkedOnce } from '../checked-once.ts';
 
 /** The catalog shipped with Quorum: <repo>/data/catalog. */
 export const defaultCatalogDir = dataPath('catalog');
@@ -55,7 +56,7 @@ function parseFile(dir: string, file: string, kind: EntryKind, problems: string[
   }
   const entries: Entry[] = [];
   raw.forEach((item: unknown, index) => {
-    const parsed = Entry.safeParse(item);
+    const parsed = Entry.safeParse(item, checkedOnce);
     if (parsed.success) {
       entries.push(parsed.data);
       return;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { normalizeId } from './normalize-id.ts';
 import type { Entry, EntryKind } from './schema.ts';
+import { checkedOnce } from '../checked-once.ts';
 
 /** The file beside the entry files that holds the words teams use for what each entry is about. */
 export const problemWordsFile = 'problems.json';
@@ -53,7 +54,7 @@ export function parseProblemWords(raw: unknown, problems: string[]): ProblemWord
   }
   const records: ProblemWords[] = [];
   raw.forEach((item: unknown, index) => {
-    const parsed = ProblemWords.safeParse(item);
+    const parsed = ProblemWords.safeParse(item, checkedOnce);
     if (parsed.success) records.push(parsed.data);
     else {
       for (const issue of parsed.error.issues) {

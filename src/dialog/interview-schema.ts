@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { requirementFields, type RequirementField } from '../rules/requirements.ts';
 import { dataPath } from '../project-paths.ts';
+import { checkedOnce } from '../checked-once.ts';
 
 const fieldName = z.string().refine((f) => (requirementFields as string[]).includes(f), {
   message: 'is not a requirements field (see src/rules/requirements.ts)',
@@ -105,7 +106,7 @@ export function loadInterview(path: string = defaultPath): Interview {
   } catch (err) {
     throw new Error(`${path}: cannot read the interview (${(err as Error).message})`);
   }
-  const parsed = Interview.safeParse(raw);
+  const parsed = Interview.safeParse(raw, checkedOnce);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`${path}: the interview is not valid: ${problems}`);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { UserError } from '../errors.ts';
 import { dataPath } from '../project-paths.ts';
+import { checkedOnce } from '../checked-once.ts';
 
 const usd = z.number().finite().nonnegative();
 const positive = z.number().finite().positive();
@@ -74,7 +75,7 @@ let defaults: CostTable | undefined;
 
 /** The unit costs kept in data/costs.json (read and checked once). */
 export function defaultCosts(): CostTable {
-  defaults ??= CostTable.parse(JSON.parse(readFileSync(defaultCostsFile, 'utf8')));
+  defaults ??= CostTable.parse(JSON.parse(readFileSync(defaultCostsFile, 'utf8')), checkedOnce);
   return defaults;
 }
 
@@ -93,7 +94,7 @@ export function loadCosts(path?: string): CostTable {
       hint: 'QUORUM_COSTS must name a JSON file such as {"databaseNodeUsdPerMonth": 400}',
     });
   }
-  const parsed = CostOverride.safeParse(raw);
+  const parsed = CostOverride.safeParse(raw, checkedOnce);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') || (issue && 'keys' in issue ? String(issue.keys) : '');

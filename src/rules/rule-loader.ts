@@ -5,6 +5,7 @@ import type { Catalog } from '../catalog/catalog.ts';
 import { designStageFacts, requirementStageFacts } from './facts.ts';
 import { RuleData, RuleFile, type Condition, type LoadedRule, type RuleStage } from './rule-schema.ts';
 import { dataPath } from '../project-paths.ts';
+import { checkedOnce } from '../checked-once.ts';
 
 /** The rule files, in the order their rules run and their results are listed. */
 export const ruleFiles: ReadonlyArray<{ file: string; stage: RuleStage }> = [
@@ -31,7 +32,7 @@ export type PatternDetection = z.infer<typeof PatternDetection>;
 /** Reads one table of the rules folder and checks it with its schema; a missing, malformed or invalid file is a RuleDataError naming it. */
 function readRuleTable<S extends z.ZodType>(schema: S, file: string, dir: string = defaultRulesDir): z.output<S> {
   try {
-    return schema.parse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+    return schema.parse(JSON.parse(readFileSync(join(dir, file), 'utf8')), checkedOnce);
   } catch (err) {
     throw new RuleDataError([`${file}: ${(err as Error).message}`]);
   }
@@ -112,14 +113,14 @@ export function loadRules(options: { dir?: string; catalog?: Catalog } = {}): Lo
       problems.push(`${file}: cannot be read as JSON (${(err as Error).message})`);
       continue;
     }
-    const list = RuleFile.safeParse(raw);
+    const list = RuleFile.safeParse(raw, checkedOnce);
     if (!list.success) {
       problems.push(`${file}: ${list.error.issues.map((i) => i.message).join('; ')}`);
       continue;
     }
     list.data.forEach((entry, index) => {
       const name = typeof (entry as { id?: unknown })?.id === 'string' ? (entry as { id: string }).id : `#${index}`;
-      const parsed = RuleData.safeParse(entry);
+      const parsed = RuleData.safeParse(entry, checkedOnce);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           problems.push(`${file}: rule ${name}: ${issue.path.join('.') || '(rule)'}: ${issue.message}`);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { normalise } from './figures.ts';
 import { dataPath } from '../../project-paths.ts';
+import { checkedOnce } from '../../checked-once.ts';
 
 /** One named place with coordinates in degrees. */
 export const Place = z.strictObject({
@@ -25,7 +26,7 @@ export interface Places {
 
 /** Reads and checks the places file; a broken file throws with the problems named. */
 export function loadPlaces(file: string | URL = dataPath('answers', 'places.json')): Places {
-  const parsed = PlacesFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  const parsed = PlacesFile.safeParse(JSON.parse(readFileSync(file, 'utf8')), checkedOnce);
   if (!parsed.success) throw new Error(`places.json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const names: Array<{ key: string; place: Place }> = [];
   for (const place of parsed.data.places) for (const n of [place.name, ...place.aliases]) names.push({ key: normalise(n), place });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { booleanFields, consistencies, domains, orderings } from '../../requirements.ts';
 import { dataPath } from '../../../project-paths.ts';
+import { checkedOnce } from '../../../checked-once.ts';
 
 const Phrases = z.array(z.string().regex(/^[a-z0-9' *-]+$/, 'phrases are lower-case words, digits and *')).default([]);
 const FlagWords = z.strictObject({ yes: Phrases, no: Phrases });
@@ -106,7 +107,7 @@ export function loadVocabulary(path: string = defaultPath): Vocabulary {
   } catch (err) {
     throw new Error(`${path}: cannot read the requirement words (${(err as Error).message})`);
   }
-  const parsed = Vocabulary.safeParse(raw);
+  const parsed = Vocabulary.safeParse(raw, checkedOnce);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`${path}: the requirement words are not valid: ${problems}`);
