@@ -1,6 +1,6 @@
 import type { Config } from './config.ts';
 import { loadCatalog } from './catalog/catalog-loader.ts';
-import { createSearch, type Search } from './catalog/search.ts';
+import { lazySearch, type Search } from './catalog/search.ts';
 import type { Catalog } from './catalog/catalog.ts';
 import { createAssessor } from './rules/assessor.ts';
 import { loadCosts } from './rules/costs.ts';
@@ -29,7 +29,7 @@ export async function createQuorum(
   storeMetrics?: Pick<Metrics, 'storeCall'>,
 ): Promise<Quorum> {
   const catalog = loadCatalog();
-  const search = createSearch(catalog);
+  const search = lazySearch(catalog);
   const costs = loadCosts(config.costsFile);
   const assessor = await createAssessor({ catalog, costs });
   const opened = await openStore(config.store);

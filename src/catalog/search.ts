@@ -213,6 +213,14 @@ export function createSearch(catalog: Catalog): Search {
 
 const searches = new WeakMap<Catalog, Search>();
 
+/**
+ * The search of a catalog as a handle whose index is built on its first lookup (and shared with
+ * `searchOf`): start-up checks the catalog but need not wait ~50 ms for an index no turn has used yet.
+ */
+export function lazySearch(catalog: Catalog): Search {
+  return { lookup: (query, opts) => searchOf(catalog).lookup(query, opts) };
+}
+
 /** The search of a catalog, built on first use and then shared by every caller. */
 export function searchOf(catalog: Catalog): Search {
   let search = searches.get(catalog);
