@@ -1,6 +1,7 @@
 // `npm run build`: bundles src/ into dist/ with esbuild. Entry points: dist/main.js, cli.js,
-// discord-deploy.js, discord-invite.js and shard-entry.js; what only some runs need (an adapter, the
+// discord-deploy.js, discord-invite.js, shard-entry.js and record-data-checks.js (run below); what only some runs need (an adapter, the
 // diagram renderer …) stays in chunks under dist/chunks/, loaded when imported.
+import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -10,6 +11,7 @@ const entryPoints = {
   'discord-deploy': 'src/discord-deploy.ts',
   'discord-invite': 'src/discord-invite.ts',
   'shard-entry': 'src/adapters/discord/shard-entry.ts',
+  'record-data-checks': 'src/record-data-checks.ts',
 };
 
 rmSync('dist', { recursive: true, force: true });
@@ -30,3 +32,8 @@ await build({
   banner: { js: "import { createRequire as __quorumRequire } from 'node:module'; const require = __quorumRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// Checks every data file as a start would and records the results, so a start with unchanged data
+// need not check the same bytes again (src/checked-data.ts). Broken data fails the build.
+const recorded = spawnSync(process.execPath, ['dist/record-data-checks.js'], { stdio: 'inherit' });
+if (recorded.status !== 0) process.exit(recorded.status ?? 1);

@@ -8,6 +8,7 @@ import { checkProblemWords, parseProblemWords, problemWordsFile } from './proble
 import { catalogFiles, Entry, type EntryKind } from './schema.ts';
 import { dataPath } from '../project-paths.ts';
 import { checkedOnce } from '../checked-once.ts';
+import { checkData } from '../checked-data.ts';
 
 /** The catalog shipped with Quorum: <repo>/data/catalog. */
 export const defaultCatalogDir = dataPath('catalog');
@@ -25,31 +26,45 @@ export function loadCatalog(dir: string = defaultCatalogDir, options: LoadCatalo
   const counts = Object.fromEntries(catalogFiles.map((f) => [f.kind, f.count])) as ExpectedCounts;
   Object.assign(counts, options.counts);
   const problems: string[] = [];
-  const files: CatalogFile[] = catalogFiles.map(({ file, kind }) => ({ file, kind, entries: parseFile(dir, file, kind, problems) }));
+  const files: CatalogFile[] = catalogFiles.map(({ file, kind }) => ({ file, kind, entries: checkFile(dir, file, problems, (raw, found) => parseEntries(raw, file, kind, found)) }));
   // Integrity checks on half-parsed data would report phantom missing references, so stop here.
   if (problems.length > 0) throw new CatalogError(dir, problems);
   problems.push(...checkIntegrity(files, counts));
   const entries = files.flatMap((f) => f.entries);
-  const words = parseProblemWords(readJson(dir, problemWordsFile, problems), problems);
+  const words = checkFile(dir, problemWordsFile, problems, parseProblemWords);
   if (problems.length === 0) problems.push(...checkProblemWords(words, entries));
   if (problems.length > 0) throw new CatalogError(dir, problems);
   return buildCatalog(entries, words);
 }
 
-/** The parsed JSON of one file of the catalog, or undefined (with the problem noted) when it cannot be read. */
-function readJson(dir: string, file: string, problems: string[]): unknown {
+/**
+ * Reads one file of the catalog and checks its JSON with `parse`, which notes each problem it finds
+ * (or takes what the build's check of the same text gave). An unreadable file is a noted problem and no records.
+ */
+function checkFile<T>(dir: string, file: string, problems: string[], parse: (raw: unknown, problems: string[]) => T[]): T[] {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    text = readFileSync(join(dir, file), 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     problems.push(code === 'ENOENT' ? `${file}: file is missing` : `${file}: cannot be read as JSON (${(err as Error).message})`);
-    return undefined;
+    return [];
   }
+  return checkData(`catalog/${file}`, text, () => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (err) {
+      problems.push(`${file}: cannot be read as JSON (${(err as Error).message})`);
+      return { result: [], passed: false };
+    }
+    const before = problems.length;
+    const result = parse(raw, problems);
+    return { result, passed: problems.length === before };
+  }).result;
 }
 
-function parseFile(dir: string, file: string, kind: EntryKind, problems: string[]): Entry[] {
-  const raw = readJson(dir, file, problems);
-  if (raw === undefined) return [];
+function parseEntries(raw: unknown, file: string, kind: EntryKind, problems: string[]): Entry[] {
   if (!Array.isArray(raw)) {
     problems.push(`${file}: must be a JSON array of ${kind} entries`);
     return [];

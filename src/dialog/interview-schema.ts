@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { requirementFields, type RequirementField } from '../rules/requirements.ts';
 import { dataPath } from '../project-paths.ts';
+import { checkData } from '../checked-data.ts';
 import { checkedOnce } from '../checked-once.ts';
 
 const fieldName = z.string().refine((f) => (requirementFields as string[]).includes(f), {
@@ -100,18 +101,26 @@ const defaultPath = dataPath('interview.json');
 
 /** Reads and checks the interview steps; a broken file throws an error naming the file and the problem. */
 export function loadInterview(path: string = defaultPath): Interview {
-  let raw: unknown;
+  let text: string;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch (err) {
     throw new Error(`${path}: cannot read the interview (${(err as Error).message})`);
   }
-  const parsed = Interview.safeParse(raw, checkedOnce);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`${path}: the interview is not valid: ${problems}`);
-  }
-  return parsed.data;
+  return checkData('interview.json', text, () => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (err) {
+      throw new Error(`${path}: cannot read the interview (${(err as Error).message})`);
+    }
+    const parsed = Interview.safeParse(raw, checkedOnce);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new Error(`${path}: the interview is not valid: ${problems}`);
+    }
+    return { result: parsed.data, passed: true };
+  }).result;
 }
 
 /** The requirement fields a step asks for, typed. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { UserError } from '../errors.ts';
 import { dataPath } from '../project-paths.ts';
+import { checkData } from '../checked-data.ts';
 import { checkedOnce } from '../checked-once.ts';
 
 const usd = z.number().finite().nonnegative();
@@ -75,7 +76,10 @@ let defaults: CostTable | undefined;
 
 /** The unit costs kept in data/costs.json (read and checked once). */
 export function defaultCosts(): CostTable {
-  defaults ??= CostTable.parse(JSON.parse(readFileSync(defaultCostsFile, 'utf8')), checkedOnce);
+  if (!defaults) {
+    const text = readFileSync(defaultCostsFile, 'utf8');
+    defaults = checkData('costs.json', text, () => ({ result: CostTable.parse(JSON.parse(text), checkedOnce), passed: true })).result;
+  }
   return defaults;
 }
 

@@ -5,6 +5,7 @@ import type { Catalog } from '../catalog/catalog.ts';
 import { designStageFacts, requirementStageFacts } from './facts.ts';
 import { RuleData, RuleFile, type Condition, type LoadedRule, type RuleStage } from './rule-schema.ts';
 import { dataPath } from '../project-paths.ts';
+import { checkData } from '../checked-data.ts';
 import { checkedOnce } from '../checked-once.ts';
 
 /** The rule files, in the order their rules run and their results are listed. */
@@ -32,7 +33,8 @@ export type PatternDetection = z.infer<typeof PatternDetection>;
 /** Reads one table of the rules folder and checks it with its schema; a missing, malformed or invalid file is a RuleDataError naming it. */
 function readRuleTable<S extends z.ZodType>(schema: S, file: string, dir: string = defaultRulesDir): z.output<S> {
   try {
-    return schema.parse(JSON.parse(readFileSync(join(dir, file), 'utf8')), checkedOnce);
+    const text = readFileSync(join(dir, file), 'utf8');
+    return checkData(`rules/${file}`, text, () => ({ result: schema.parse(JSON.parse(text), checkedOnce), passed: true })).result;
   } catch (err) {
     throw new RuleDataError([`${file}: ${(err as Error).message}`]);
   }
@@ -96,6 +98,33 @@ function ruleProblems(rule: RuleData, stage: RuleStage, catalog: Catalog | undef
   return problems;
 }
 
+/** The rules of one rule file's text that pass their schema; each problem found is noted in `problems`. */
+function parseRuleFile(text: string, file: string, problems: string[]): RuleData[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    problems.push(`${file}: cannot be read as JSON (${(err as Error).message})`);
+    return [];
+  }
+  const list = RuleFile.safeParse(raw, checkedOnce);
+  if (!list.success) {
+    problems.push(`${file}: ${list.error.issues.map((i) => i.message).join('; ')}`);
+    return [];
+  }
+  const rules: RuleData[] = [];
+  list.data.forEach((entry, index) => {
+    const name = typeof (entry as { id?: unknown })?.id === 'string' ? (entry as { id: string }).id : `#${index}`;
+    const parsed = RuleData.safeParse(entry, checkedOnce);
+    if (parsed.success) {
+      rules.push(parsed.data);
+      return;
+    }
+    for (const issue of parsed.error.issues) problems.push(`${file}: rule ${name}: ${issue.path.join('.') || '(rule)'}: ${issue.message}`);
+  });
+  return rules;
+}
+
 /**
  * Reads and validates every rule file (zod shape, known facts, unique ids, catalog ids when a catalog
  * is given). Throws a RuleDataError naming file and rule for every problem found.
@@ -106,34 +135,25 @@ export function loadRules(options: { dir?: string; catalog?: Catalog } = {}): Lo
   const problems: string[] = [];
   const seen = new Map<string, string>();
   for (const { file, stage } of ruleFiles) {
-    let raw: unknown;
+    let text: string;
     try {
-      raw = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+      text = readFileSync(join(dir, file), 'utf8');
     } catch (err) {
       problems.push(`${file}: cannot be read as JSON (${(err as Error).message})`);
       continue;
     }
-    const list = RuleFile.safeParse(raw, checkedOnce);
-    if (!list.success) {
-      problems.push(`${file}: ${list.error.issues.map((i) => i.message).join('; ')}`);
-      continue;
-    }
-    list.data.forEach((entry, index) => {
-      const name = typeof (entry as { id?: unknown })?.id === 'string' ? (entry as { id: string }).id : `#${index}`;
-      const parsed = RuleData.safeParse(entry, checkedOnce);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          problems.push(`${file}: rule ${name}: ${issue.path.join('.') || '(rule)'}: ${issue.message}`);
-        }
-        return;
-      }
-      const rule = parsed.data;
+    const { result: parsedRules } = checkData(`rules/${file}`, text, () => {
+      const before = problems.length;
+      const result = parseRuleFile(text, file, problems);
+      return { result, passed: problems.length === before };
+    });
+    for (const rule of parsedRules) {
       const other = seen.get(rule.id);
       if (other) problems.push(`${file}: rule ${rule.id}: the id is already used in ${other}`);
       seen.set(rule.id, file);
       for (const p of ruleProblems(rule, stage, options.catalog)) problems.push(`${file}: rule ${rule.id}: ${p}`);
       rules.push({ ...rule, file, stage });
-    });
+    }
   }
   if (problems.length > 0) throw new RuleDataError(problems);
   return rules;

@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { z } from 'zod';
+import { distPath, runsBuilt } from './project-paths.ts';
+
+/**
+ * What a data file's check gave, by the check's name: the SHA-256 of the exact text checked and the
+ * result as JSON text (parsed afresh for every caller, so no caller can change another's copy).
+ */
+const RecordedChecks = z.strictObject({
+  version: z.literal(1),
+  checks: z.record(z.string(), z.strictObject({ sha256: z.string(), result: z.string() })),
+});
+type RecordedChecks = z.infer<typeof RecordedChecks>;
+
+/** One check of a data file's text: its result, and whether the text passed (a failed check is never recorded). */
+export interface CheckOutcome<T> {
+  result: T;
+  passed: boolean;
+}
+
+/**
+ * A memo of data checks keyed by content. Every data file is checked with zod when it is loaded;
+ * `npm run build` runs the same checks and records their results for the exact bytes it read, so a
+ * built Quorum whose data is unchanged takes the recorded result instead of checking the same bytes
+ * again at every start. A changed file, a file the build did not record, or a run from source is
+ * checked as before.
+ */
+export interface CheckMemo {
+  check<T>(name: string, text: string, run: () => CheckOutcome<T>): CheckOutcome<T>;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Reads a record file; one that is missing or unreadable is no record at all (everything is checked). */
+function readRecord(file: string): RecordedChecks['checks'] {
+  if (!existsSync(file)) return {};
+  try {
+    return RecordedChecks.parse(JSON.parse(readFileSync(file, 'utf8'))).checks;
+  } catch {
+    return {};
+  }
+}
+
+/** A memo that takes results from the record file `file` (read on first use). */
+export function checkMemoFrom(file: string): CheckMemo {
+  let known: RecordedChecks['checks'] | undefined;
+  return {
+    check(name, text, run) {
+      known ??= readRecord(file);
+      const hit = known[name];
+      if (hit && hit.sha256 === sha256(text)) return { result: JSON.parse(hit.result), passed: true };
+      return run();
+    },
+  };
+}
+
+/** A memo that checks everything and keeps each passed result that survives JSON unchanged, for `write`. */
+export function recordingMemo(): CheckMemo & { write(file: string): number } {
+  const checks: RecordedChecks['checks'] = {};
+  return {
+    check(name, text, run) {
+      const outcome = run();
+      if (outcome.passed) {
+        const result = JSON.stringify(outcome.result);
+        // A result that JSON cannot carry exactly (a Map, an undefined field …) is checked at every start instead.
+        if (result !== undefined && isDeepStrictEqual(JSON.parse(result), outcome.result)) checks[name] = { sha256: sha256(text), result };
+      }
+      return outcome;
+    },
+    write(file) {
+      writeFileSync(file, JSON.stringify({ version: 1, checks } satisfies RecordedChecks));
+      return Object.keys(checks).length;
+    },
+  };
+}
+
+const checkEverything: CheckMemo = { check: (_name, _text, run) => run() };
+
+/** Where a build records its checks, beside its entry points. */
+export const recordedChecksFile = distPath('checked-data.json');
+
+let memo: CheckMemo = runsBuilt ? checkMemoFrom(recordedChecksFile) : checkEverything;
+
+/** Checks a data file's text with `run`, or takes what the build's check of the same text gave. */
+export function checkData<T>(name: string, text: string, run: () => CheckOutcome<T>): CheckOutcome<T> {
+  return memo.check(name, text, run);
+}
+
+/** Makes every later `checkData` go through `next` (the build's recording run). */
+export function useCheckMemo(next: CheckMemo): void {
+  memo = next;
+}
