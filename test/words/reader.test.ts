@@ -125,6 +125,19 @@ describe('the reader of requirements in words', () => {
     expect(readWords('we call a partner API that is rate limited').requirements).toEqual({ unreliableDependencies: true });
   });
 
+  it('reads informal amounts, a read/write ratio beside a rate, and a frequency per member of a fleet', () => {
+    expect(readWords('response times under half a second').requirements).toEqual({ readLatencyMs: 500 });
+    expect(readWords('half a million writes per second, a couple of regions').requirements).toEqual({ writesPerSec: 500_000, regions: 2 });
+    expect(readWords('five million writes a day').requirements.writesPerSec).toBeCloseTo(5e6 / 86_400, 3);
+    expect(readWords('reads outnumber writes 100 to 1, 5k writes/s').requirements).toEqual({ readsPerSec: 500_000, writesPerSec: 5000 });
+    expect(readWords('read:write ratio of 10:1 with 2k reads/s').requirements).toEqual({ readsPerSec: 2000, writesPerSec: 200 });
+    expect(readWords('the score is 3 to 1, at 12:30').requirements).toEqual({});
+    expect(readWords('100 million DAU, each user opens the app 10 times a day').requirements.readsPerSec).toBeCloseTo(1e9 / 86_400, 3);
+    expect(readWords('three nines and a half, EU-only').requirements).toEqual({ availability: 0.9995, regions: 1 });
+    expect(readWords('we must never lose an acknowledged write').requirements).toEqual({ rpoSec: 0 });
+    expect(readWords('data must be at most 2 seconds old, fan-out of 500').requirements).toEqual({ stalenessBoundSec: 2, fanOut: 500 });
+  });
+
   it('takes the upper bound of a range and says so', () => {
     const read = readWords('2–5k writes/s');
     expect(read.requirements).toEqual({ writesPerSec: 5000 });
@@ -179,7 +192,7 @@ describe('the reader of requirements in words', () => {
 
   it('refuses a description over 4,000 characters and returns only valid values for any other text', () => {
     expect(() => readWords('20k writes/s, '.repeat(400))).toThrow(UserError);
-    const pieces = fc.constantFrom('3k', 'writes', 'reads', '/s', 'per', 'day', '99.9', '%', 'nines', 'four', 'not', 'no', 'ms', 'p99', 'eu', '+', 'US', 'and', ',', '-', '2', 'to', '5', 'x', 'peak', 'TB', '$', 'regions', 'multi-tenant', 'x'.repeat(700), 'eu + ', 'sub-', 'single-digit', 'tens of', 'every', 'each', 'minute', 'devices', '5-node', 'nodes', 'beyond', 'older than', 'stale', 'consistency', 'in', 'US East', 'per key', 'services', 'submillisecond');
+    const pieces = fc.constantFrom('3k', 'writes', 'reads', '/s', 'per', 'day', '99.9', '%', 'nines', 'four', 'not', 'no', 'ms', 'p99', 'eu', '+', 'US', 'and', ',', '-', '2', 'to', '5', 'x', 'peak', 'TB', '$', 'regions', 'multi-tenant', 'x'.repeat(700), 'eu + ', 'sub-', 'single-digit', 'tens of', 'every', 'each', 'minute', 'devices', '5-node', 'nodes', 'beyond', 'older than', 'stale', 'consistency', 'in', 'US East', 'per key', 'services', 'submillisecond', 'half a', 'a couple of', 'a quarter', '100 to 1', ':', '1', 'times', 'never lose', 'old', 'only');
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 120 }), (parts) => {
         const text = parts.join(' ').slice(0, 4000);

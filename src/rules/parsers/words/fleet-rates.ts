@@ -1,6 +1,6 @@
 import type { Around } from './place-quantity.ts';
 import * as k from './keywords.ts';
-import type { Quantity } from './quantities.ts';
+import { periodAt, type Quantity } from './quantities.ts';
 import type { Token } from './tokens.ts';
 import { PERIOD_SECONDS } from './units.ts';
 
@@ -21,7 +21,7 @@ export interface FleetParts {
 /** The smallest count read as a fleet: a few things on a schedule ("3 teams deploy every week") are no load. */
 const SMALLEST_FLEET = 100;
 /** Verbs that make a scheduled call a read ("clients poll every 5 s"); any other schedule is a report, a write. */
-const POLL_VERBS = new Set(['poll', 'polls', 'fetch', 'fetches', 'refresh', 'refreshes', 'pull', 'pulls', 'read', 'reads', 'query', 'queries', 'load', 'loads']);
+const POLL_VERBS = new Set(['poll', 'polls', 'fetch', 'fetches', 'refresh', 'refreshes', 'pull', 'pulls', 'read', 'reads', 'query', 'queries', 'load', 'loads', 'open', 'opens', 'view', 'views', 'visit', 'visits', 'browse', 'browses']);
 const EVERY = new Set(['every', 'each']);
 
 export function newFleetParts(): FleetParts {
@@ -40,6 +40,12 @@ export function noteFleetPart(parts: FleetParts, q: Quantity, around: Around, to
     const seconds = (q.value * q.per) / 1000;
     if (seconds > 0) parts.intervals.push({ seconds, count: parts.pendingCount ?? 1, words: `every ${said}`, side: sideOf(around.before.slice(1)), ...(skipped && { skipped }) });
     parts.pendingCount = undefined;
+    return;
+  }
+  // "each user opens the app 10 times a day": a count of times per period, per member of the fleet.
+  const period = q.unit === 'times' ? periodAt(tokens, q.to) : undefined;
+  if (period) {
+    parts.intervals.push({ seconds: period.seconds, count: q.value, words: `${said} ${tokens.slice(q.to, period.end).map((t) => t.text).join(' ')}`, side: sideOf(around.before), ...(skipped && { skipped }) });
     return;
   }
   if (q.unit !== 'noun' || skipped === undefined && !q.wordNumber) return;

@@ -3,7 +3,7 @@ const set = (...words: string[]): ReadonlySet<string> => new Set(words);
 
 export const RPO_WORDS = set('rpo', 'rposec', 'loss', 'lose', 'lost', 'losing');
 export const RTO_WORDS = set('rto', 'rtosec', 'recover', 'recovery', 'recovered', 'recovers', 'restore', 'restored', 'failover', 'downtime', 'outage', 'outages', 'back');
-export const STALE_WORDS = set('stale', 'staleness', 'lag', 'lags', 'behind', 'fresh', 'freshness', 'outdated', 'delayed', 'stalenessboundsec');
+export const STALE_WORDS = set('stale', 'staleness', 'lag', 'lags', 'behind', 'fresh', 'freshness', 'outdated', 'delayed', 'stalenessboundsec', 'old');
 export const RETAIN_WORDS = set('retention', 'retain', 'retained', 'retaining', 'keep', 'kept', 'keeping', 'history', 'archive', 'archived', 'ttl', 'expire', 'expires', 'expiry', 'purge', 'purged', 'retentiondays', 'hold', 'held', 'older', 'beyond', 'persist', 'persisted', 'persistence', 'survive', 'survives', 'delete', 'deleted');
 export const LATENCY_WORDS = set('latency', 'latencies', 'respond', 'responds', 'response', 'responses', 'answer', 'answers', 'reply', 'replies', 'roundtrip', 'rtt', 'fast', 'takes', 'complete', 'completes', 'return', 'returns', 'readlatencyms', 'writelatencyms', 'slo');
 export const WEAK_LATENCY_WORDS = set('under', 'within', 'below', 'sub', 'less', 'in', 'max', 'maximum', 'most', 'budget', '<', '<=');
@@ -45,7 +45,7 @@ export const LABELS: ReadonlyArray<[ReadonlySet<string>, string]> = [
   [set('regions', 'region'), 'regions'],
   [set('zones', 'azs', 'az'), 'availabilityZones'],
   [set('budget', 'cost', 'costs', 'spend', 'spending', 'budgetusdpermonth'), 'budgetUsdPerMonth'],
-  [set('fanout'), 'fanOut'],
+  [set('fanout', 'fan'), 'fanOut'],
   [set('availability', 'uptime', 'sla', 'available'), 'availability'],
   [set('peak', 'peakfactor', 'burst'), 'peakFactor'],
   [set('reads', 'readspersec'), 'readsPerSec'],

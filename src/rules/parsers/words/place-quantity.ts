@@ -4,6 +4,7 @@ import type { Quantity } from './quantities.ts';
 /** Where a quantity was placed: a field and value (with a note such as the bound a range took), or why it was left. */
 export type Placement =
   | { field: string; value: number | boolean; note?: string; rate?: { side: 'readsPerSec' | 'writesPerSec'; kind: 'peak' | 'normal' | 'plain' } }
+  | { ratio: { of: 'readsPerSec' | 'writesPerSec'; to: 'readsPerSec' | 'writesPerSec'; value: number } }
   | { skip: string };
 
 /** The words around a quantity in its clause: nearest first, up to the next number either way. */
@@ -48,7 +49,17 @@ export function placeQuantity(q: Quantity, around: Around): Placement {
       return placeCount(q, around);
     case 'none':
       return placeBare(q, around);
+    case 'ratio':
+      return placeRatio(q, around);
   }
+}
+
+/** "reads outnumber writes 100 to 1", "read:write 10:1": the side named first is the larger. */
+function placeRatio(q: Quantity, around: Around): Placement {
+  const read = around.clause.findIndex((w) => k.READ_WORDS.has(w) || k.READ_NOUNS.has(w));
+  const write = around.clause.findIndex((w) => k.WRITE_WORDS.has(w) || k.WRITE_NOUNS.has(w));
+  if (read === -1 || write === -1) return { skip: 'a ratio, but not of reads to writes' };
+  return read < write ? { ratio: { of: 'readsPerSec', to: 'writesPerSec', value: q.value } } : { ratio: { of: 'writesPerSec', to: 'readsPerSec', value: q.value } };
 }
 
 function note(text: string | undefined): { note?: string } {

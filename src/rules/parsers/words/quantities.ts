@@ -4,7 +4,7 @@ import {
 } from './units.ts';
 
 /** What the unit after a number says it measures. */
-export type UnitKind = 'none' | 'percent' | 'time' | 'size' | 'money' | 'otherMoney' | 'times' | 'rate' | 'noun';
+export type UnitKind = 'none' | 'percent' | 'time' | 'size' | 'money' | 'otherMoney' | 'times' | 'rate' | 'noun' | 'ratio';
 
 /** A number with its scale, unit and range, as typed in one clause. */
 export interface Quantity {
@@ -110,6 +110,35 @@ function magnitudeAt(tokens: Token[], i: number): NumberRead | undefined {
   return undefined;
 }
 
+/** Parts said as words before "a"/"an" ("half a second", "a quarter of a million"). */
+const PARTS: Record<string, number> = { half: 0.5, quarter: 0.25 };
+
+/**
+ * Informal amounts: "half a second", "half a million", "a quarter million", "a couple of regions",
+ * "a dozen services". The amount must stand before a scale, a time unit or a counted noun; the caller
+ * decides by the unit that follows.
+ */
+function informalAt(tokens: Token[], i: number): NumberRead | undefined {
+  const t = tokens[i]!;
+  if (t.kind !== 'word') return undefined;
+  const part = PARTS[t.lower];
+  if (part !== undefined) {
+    // "half a second", "half an hour", "a quarter of a million": skip "(of) a/an".
+    let j = i + 1;
+    if (isWord(tokens[j], 'of')) j++;
+    if (isWord(tokens[j], 'a', 'an')) j++;
+    return j > i + 1 || SCALES[tokens[j]?.lower ?? ''] !== undefined ? { value: part, word: true, end: j } : undefined;
+  }
+  if (isWord(t, 'a') && PARTS[tokens[i + 1]?.lower ?? ''] !== undefined && SCALES[tokens[i + 2]?.lower ?? ''] !== undefined) {
+    return { value: PARTS[tokens[i + 1]!.lower]!, word: true, end: i + 2 };
+  }
+  if (isWord(t, 'a') && isWord(tokens[i + 1], 'couple') && tokens[i + 2] !== undefined) {
+    return { value: 2, word: true, end: isWord(tokens[i + 2], 'of') ? i + 3 : i + 2 };
+  }
+  if (isWord(t, 'a') && isWord(tokens[i + 1], 'dozen')) return { value: 12, word: true, end: i + 2 };
+  return undefined;
+}
+
 /**
  * A number token, a magnitude said in words ("sub-millisecond"), a number word (before a count noun or a
  * time unit), or "a"/"an" meaning one before a time unit after "for", "under" … ("keep history for a year").
@@ -120,6 +149,8 @@ export function numberAt(tokens: Token[], i: number): NumberRead | undefined {
   const magnitude = magnitudeAt(tokens, i);
   if (magnitude) return magnitude;
   if (t.kind === 'word' && NUMBER_WORDS[t.lower] !== undefined) return { value: NUMBER_WORDS[t.lower]!, word: true, end: i + 1 };
+  const informal = informalAt(tokens, i);
+  if (informal) return informal;
   const next = tokens[i + 1];
   const after = isWord(tokens[i - 1], ...ONE_OF_AFTER) || (isWord(tokens[i - 1], 'to') && isWord(tokens[i - 2], 'up'));
   if (isWord(t, 'a', 'an') && next?.kind === 'word' && TIME_MS[next.lower] !== undefined && after) return { value: 1, word: true, end: i + 1 };
@@ -151,11 +182,16 @@ export function readQuantity(tokens: Token[], i: number): Quantity | undefined {
       j = upperScale.end;
     }
   }
+  // "100 to 1", "10:1": a ratio, not a number of anything.
+  if (low === undefined && !first.word && (isWord(joiner, 'to') || isSymbol(joiner, ':')) && tokens[j + 1]?.kind === 'number' && tokens[j + 1]!.value === 1 && value > 1) {
+    return { value, unit: 'ratio', per: 1, noun: [], wordNumber: false, from: i, to: j + 2 };
+  }
   // "30-day retention", "5-minute RTO": the hyphen joins the number to its unit.
   if (isSymbol(tokens[j], '-') && tokens[j]!.glued && tokens[j + 1]?.kind === 'word' && tokens[j + 1]!.glued) j++;
   const unit = unitAt(tokens, j);
-  // A number said as a word counts things or time ("two regions", "one year"); anything else is prose.
-  if (first.word && unit.kind !== 'noun' && unit.kind !== 'time') return undefined;
+  // A number said as a word counts things or time ("two regions", "one year"); anything else is prose,
+  // unless a scale makes it an amount ("five million writes a day", "half a million writes per second").
+  if (first.word && scale.factor === 1 && unit.kind !== 'noun' && unit.kind !== 'time') return undefined;
   if (tokens[i - 1] && isSymbol(tokens[i - 1], '$')) {
     return { value, ...(low !== undefined && { low }), unit: 'money', per: moneyPeriod(tokens, j), noun: [], wordNumber: false, from: i - 1, to: Math.max(moneyEnd(tokens, j), unit.kind === 'money' ? unit.end : j) };
   }

@@ -18,9 +18,15 @@ export function findNines(clause: Clause): Nines[] {
     if (word.kind === 'word' && (word.lower === 'nines' || word.lower === '9s' || word.lower === 'niners')) end = i + 1;
     else if (word.kind === 'number' && word.value === 9 && t[i + 1]?.glued && (t[i + 1]!.lower === 's' || t[i + 1]!.lower === 's')) end = i + 2;
     if (end === -1) continue;
+    // "three nines and a half": the half may follow the nines.
+    let halfAfter = false;
+    if (t[end]?.lower === 'and' && t[end + 1]?.lower === 'a' && t[end + 2]?.lower === 'half') {
+      halfAfter = true;
+      end += 3;
+    }
     let j = i - 1;
     if (t[j]?.text === '-') j--;
-    let half = false;
+    let half = halfAfter;
     if (t[j]?.lower === 'half' && t[j - 1]?.lower === 'a' && t[j - 2]?.lower === 'and') {
       half = true;
       j -= 3;

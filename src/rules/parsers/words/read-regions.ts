@@ -62,7 +62,8 @@ export function findRegionLists(tokens: Token[], lexicon: Lexicon): RegionList[]
       end = next.end;
     }
     const strong = members.filter((m) => !m.weak);
-    if (strong.length > 0 && (members.length > 1 || first.code || tokens[end]?.lower === 'only' || tokens[i - 1]?.lower === 'only')) {
+    const only = tokens[end]?.lower === 'only' || (tokens[end]?.text === '-' && tokens[end + 1]?.lower === 'only') || tokens[i - 1]?.lower === 'only';
+    if (strong.length > 0 && (members.length > 1 || first.code || only)) {
       lists.push({ count: new Set(members.map((m) => m.key)).size, from: i, to: end, certain: true });
     }
     i = end;

@@ -57,6 +57,7 @@ function vocabulary(): { lexicon: Lexicon; index: PhraseIndex; typos: TypoRepair
       k.PEAK_WORDS, k.NORMAL_WORDS, k.REGION_NOUNS, k.ZONE_NOUNS, k.REPLICA_NOUNS, k.DEPENDENCY_NOUNS, k.FAN_NOUNS, k.TENANT_NOUNS,
       ...k.LABELS.map(([words]) => words)].flatMap((s) => [...s]),
     'availability', 'consistency', 'consistent', 'ordering', 'requests', 'tenant', 'regions', 'latency', 'replication',
+    'half', 'quarter', 'couple', 'dozen',
   ];
   const lexicon = compileLexicon(loadVocabulary(), own);
   lexiconCache = { lexicon, index: indexPhrases(lexicon), typos: new TypoRepair(lexicon.known, lexicon.stems) };
@@ -73,6 +74,8 @@ interface Draft {
   lastNounSide?: 'readsPerSec' | 'writesPerSec';
   /** The fleet and schedule of the sentence being read ("50k vehicles each report every 10 seconds"). */
   fleet: FleetParts;
+  /** A ratio of reads to writes ("reads outnumber writes 100 to 1"): the larger side, the other, and the factor. */
+  ratio?: { of: 'readsPerSec' | 'writesPerSec'; to: 'readsPerSec' | 'writesPerSec'; value: number; words: string; at: number };
 }
 
 /**
@@ -106,6 +109,7 @@ export function readWords(text: string): WordsRead {
     if (clause.endsSentence) settleFleet(draft);
   }
   settleRates(draft);
+  settleRatio(draft);
   readImpliedStaleness(tokens, draft);
 
   const result: WordsRead = { requirements: {}, readings: [], skipped: draft.skipped };
@@ -149,6 +153,7 @@ function accept(reading: WordReading, result: WordsRead): void {
 
 function readClause(clause: Clause, draft: Draft, index: PhraseIndex): void {
   const before = draft.readings.length + draft.rates.length;
+  const ratioBefore = draft.ratio;
   const spokenFor = clause.tokens.some((t) => draft.used.has(t));
   const skippedBefore = draft.skipped.length;
   const at = (i: number): number => clause.tokens[i]!.start;
@@ -210,7 +215,8 @@ function readClause(clause: Clause, draft: Draft, index: PhraseIndex): void {
     const placed = placeQuantity(q, near);
     mark(q.from, q.to, false);
     record(placed, said, draft, q.wordNumber, at(q.from));
-    if ('skip' in placed) noteFleetPart(draft.fleet, q, near, clause.tokens, said, at(q.from), q.wordNumber ? undefined : skipNote(said, placed.skip));
+    if ('ratio' in placed) draft.ratio = { ...placed.ratio, words: said, at: at(q.from) };
+    else if ('skip' in placed) noteFleetPart(draft.fleet, q, near, clause.tokens, said, at(q.from), q.wordNumber ? undefined : skipNote(said, placed.skip));
     i = Math.max(q.to, i + 1);
   }
 
@@ -218,7 +224,7 @@ function readClause(clause: Clause, draft: Draft, index: PhraseIndex): void {
     if (k.WRITE_NOUNS.has(w)) draft.lastNounSide = 'writesPerSec';
     else if (k.READ_NOUNS.has(w)) draft.lastNounSide = 'readsPerSec';
   }
-  const readSomething = spokenFor || draft.readings.length + draft.rates.length > before;
+  const readSomething = spokenFor || draft.readings.length + draft.rates.length > before || draft.ratio !== ratioBefore;
   if (!readSomething && draft.skipped.length === skippedBefore && words.some((w) => w !== '#' && !FILLER.has(w))) {
     if (!draft.skipped.some((s) => s.includes(shown))) draft.skipped.push(`"${shown}"`);
   }
@@ -231,6 +237,23 @@ function oneOfServices(words: string[], from: number, to: number): boolean {
   const after = words.slice(to, to + 4);
   if (['and', 'or'].includes(after[0] ?? '') && after.slice(1).some((w) => w === 'services' || w === 'apis')) return true;
   return (after[0] === 'services' || after[0] === 'apis') && ['and', 'or'].includes(words[from - 1] ?? '');
+}
+
+/** "reads outnumber writes 100 to 1, 5k writes/s": the side the words leave out is the other side times the ratio. */
+function settleRatio(draft: Draft): void {
+  const ratio = draft.ratio;
+  if (!ratio) return;
+  const of = draft.readings.find((r) => r.field === ratio.of);
+  const to = draft.readings.find((r) => r.field === ratio.to);
+  if (of && to) return;
+  if (!of && !to) {
+    draft.skipped.push(`"${ratio.words}" (a ratio of reads to writes; say one of the rates too)`);
+    return;
+  }
+  const known = (of ?? to)!;
+  const value = of ? (of.value as number) / ratio.value : (to!.value as number) * ratio.value;
+  const field = of ? ratio.to : ratio.of;
+  draft.readings.push({ field, value: tidy(value), words: ratio.words, at: ratio.at, note: `${known.field} ${of ? '÷' : '×'} ${ratio.value}` });
 }
 
 /** Joins the sentence's fleet and schedule into a rate ("50k vehicles each report every 10 seconds" → 5,000/s). */
@@ -267,6 +290,7 @@ function readImpliedStaleness(tokens: Token[], draft: Draft): void {
 }
 
 function record(placed: Placement, said: string, draft: Draft, wordNumber: boolean, at: number): void {
+  if ('ratio' in placed) return;
   if ('skip' in placed) {
     if (!wordNumber) draft.skipped.push(skipNote(said, placed.skip));
     return;
@@ -279,14 +303,17 @@ function record(placed: Placement, said: string, draft: Draft, wordNumber: boole
   draft.readings.push({ field: placed.field, value: placed.value, words: said, at, ...(placed.note && { note: placed.note }) });
 }
 
-/** "zero data loss", "no data loss", "RPO zero": an RPO of 0 s. */
+/** What a team says it must never lose ("never lose an acknowledged write"): each means an RPO of 0. */
+const LOST_THINGS = new Set(['data', 'write', 'writes', 'acknowledged', 'committed', 'message', 'messages', 'event', 'events', 'record', 'records', 'transaction', 'transactions', 'order', 'orders', 'payment', 'payments']);
+
+/** "zero data loss", "no data loss", "RPO zero", "never lose a committed write": an RPO of 0 s. */
 function readZeroLoss(clause: Clause, words: string[], draft: Draft, mark: (from: number, to: number, nameable: boolean) => void): void {
   for (let i = 0; i < words.length; i++) {
     const zeroLoss = words[i] === 'data' && words[i + 1] === 'loss' && ['zero', 'no', 'without', '#'].includes(words[i - 1] ?? '');
     // "RPO zero", "RPO of zero", "an RPO is zero", "zero RPO".
     const zeroAfter = ['zero', 'none', 'nil'].includes(words[i + 1] ?? '') || (['of', 'is', 'be', 'at', 'to'].includes(words[i + 1] ?? '') && ['zero', 'none', 'nil'].includes(words[i + 2] ?? ''));
     const rpoZero = words[i] === 'rpo' && (zeroAfter || ['zero', 'no'].includes(words[i - 1] ?? ''));
-    const neverLose = ['never', 'cannot', 'cant', 'mustnt'].includes(words[i] ?? '') && (words[i + 1] === 'lose' || words[i + 2] === 'lose') && words.slice(i + 1, i + 5).includes('data');
+    const neverLose = ['never', 'cannot', 'cant', 'mustnt'].includes(words[i] ?? '') && (words[i + 1] === 'lose' || words[i + 2] === 'lose') && words.slice(i + 1, i + 6).some((w) => LOST_THINGS.has(w));
     if (!zeroLoss && !rpoZero && !neverLose) continue;
     if (zeroLoss && words[i - 1] === '#' && clause.tokens[clause.words[i - 1]!]!.value !== 0) continue;
     const from = clause.words[zeroLoss ? i - 1 : rpoZero && words[i - 1] !== undefined && ['zero', 'no'].includes(words[i - 1]!) ? i - 1 : i]!;
