@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchAnswers } from './answers-bench.ts';
-import { benchAssess } from './assess-bench.ts';
+import { benchAssess, benchFirstAnswer } from './assess-bench.ts';
 import { benchDiagram } from './diagram-bench.ts';
 import { benchDiscord } from './discord-bench.ts';
 import { figure, formatTable, writeResults, type Figure } from './lib/figures.ts';
@@ -52,6 +52,7 @@ async function section(name: string, run: () => Promise<Figure[]>): Promise<void
 await section('lookup', () => benchLookup({ queries: 1000, rounds: plan.lookupRounds }));
 await section('answers', () => benchAnswers({ rounds: plan.lookupRounds * 4 }));
 await section('assess', () => benchAssess({ sets: plan.assessSets, rounds: plan.assessRounds }));
+await section('first-answer', () => benchFirstAnswer());
 
 // The store grows through its sizes; the memory subject saves the designs of the last step itself.
 if (wanted('store')) {

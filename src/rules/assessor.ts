@@ -13,7 +13,7 @@ import { deriveFacts, type Facts } from './facts.ts';
 import { selectObligations } from './obligation-selection.ts';
 import { addPatternPrimitives, detectPatterns, nearMisses } from './patterns.ts';
 import type { Requirements } from './requirements.ts';
-import { compileFiringRules, compileRules, type RuleRun } from './rule-engine.ts';
+import { compileRules, type RuleRun } from './rule-engine.ts';
 import { loadPatternDetection, loadProviders, loadRules } from './rule-loader.ts';
 import { summarize, type MadeDecision } from './summary.ts';
 import type { LoadedRule } from './rule-schema.ts';
@@ -47,10 +47,12 @@ export interface Assessor {
 type Technology = Assessment['technologies'][number];
 
 /**
- * How many recent fact values each of outcome's rule groups remembers: the interview's ranking returns to its
- * base design between probes, so a few are enough; 32 keeps several interviews' bases at small memory.
+ * How many recent fact values each group of rules remembers its run for (see compileRules). An interview
+ * assesses one design again and again with one answer changed (the ranking's probes, then each answer), and a
+ * group reading only low-cardinality facts (a domain, a yes/no) sees few values at all; 16 covers both at
+ * a few MB at most.
  */
-const outcomeMemory = 32;
+export const defaultRuleMemory = 16;
 
 /** Rewrites the ids a rule names into the catalog's own spelling. */
 function canonicalize(rule: LoadedRule, index: CatalogIndex): LoadedRule {
@@ -115,7 +117,7 @@ function applyDrops(draft: DesignDraft, edits: readonly DesignEdit[]): void {
  * Loads and checks the rules (data/rules, or `rulesDir`) once, builds the rules engines once, and
  * returns an assessor that runs them per call. A broken rule file throws a RuleDataError.
  */
-export async function createAssessor(options: { catalog: Catalog; costs?: CostTable; rulesDir?: string }): Promise<Assessor> {
+export async function createAssessor(options: { catalog: Catalog; costs?: CostTable; rulesDir?: string; ruleMemory?: number }): Promise<Assessor> {
   const index = indexCatalog(options.catalog);
   const rules = loadRules({ catalog: options.catalog, ...(options.rulesDir ? { dir: options.rulesDir } : {}) }).map((r) => canonicalize(r, index));
   const providers = loadProviders({ catalog: options.catalog, ...(options.rulesDir ? { dir: options.rulesDir } : {}) });
@@ -123,25 +125,22 @@ export async function createAssessor(options: { catalog: Catalog; costs?: CostTa
     loadPatternDetection({ catalog: options.catalog, ...(options.rulesDir ? { dir: options.rulesDir } : {}) }).calledOnly.map((id) => index.canonical(id) ?? id),
   );
   const requirementRules = rules.filter((r) => r.stage === 'requirements');
-  const requirementEngine = compileRules(requirementRules);
+  const remember = { remember: options.ruleMemory ?? defaultRuleMemory };
+  const requirementEngine = compileRules(requirementRules, remember);
   // The design stage in two: technology picks size the architecture (and so the checks); warnings and
   // decisions only advise, so a design's outcome does not need them.
   const designRules = rules.filter((r) => r.stage === 'design');
-  const pickEngine = compileRules(designRules.filter((r) => r.event.technology));
-  const adviceEngine = compileRules(designRules.filter((r) => !r.event.technology));
-  // `outcome` needs only the rules that fire; its rule groups remember recent answers (see compileFiringRules).
-  const requirementFiring = compileFiringRules(requirementRules, outcomeMemory);
-  const pickFiring = compileFiringRules(designRules.filter((r) => r.event.technology), outcomeMemory);
+  const pickEngine = compileRules(designRules.filter((r) => r.event.technology), remember);
+  const adviceEngine = compileRules(designRules.filter((r) => !r.event.technology), remember);
   const producers = buildProducers(requirementRules, index);
   const ruleDetected = new Set(rules.flatMap((r) => (r.event.warning?.pitfall ? [r.event.warning.pitfall] : [])));
   const costs = options.costs ?? defaultCosts();
   const byOrder = (a: string, b: string) => index.order(a) - index.order(b);
 
   /** Requirements to a sized, validated design: the rules, closure, technology picks and the checks. */
-  async function design(requirements: Requirements, edits: readonly DesignEdit[], explained: boolean) {
+  async function design(requirements: Requirements, edits: readonly DesignEdit[]) {
     const facts: Facts = deriveFacts(requirements);
-    // Only an assessment explains itself (why not needs the failed rules' conditions); an outcome needs what fired.
-    const run: RuleRun = explained ? await requirementEngine.run(facts) : { fired: await requirementFiring.fired(facts), failed: new Map() };
+    const run = await requirementEngine.run(facts);
     const draft = new DesignDraft();
     const out: Collected = { warnings: [], technologies: [], decisions: [] };
     for (const fired of run.fired) applyRule(fired, facts, draft, out);
@@ -171,8 +170,7 @@ export async function createAssessor(options: { catalog: Catalog; costs?: CostTa
       components: chosenComponents.map((c) => c.id),
       analyticsIsRecord: analyticsIsRecord(facts),
     };
-    const picked = explained ? (await pickEngine.run(designFacts)).fired : await pickFiring.fired(designFacts);
-    for (const fired of picked) applyRule(fired, designFacts, draft, out);
+    for (const fired of (await pickEngine.run(designFacts)).fired) applyRule(fired, designFacts, draft, out);
     const picks = new Map(out.technologies.map((t) => [t.for, t.pick]));
     const sized = buildArchitecture({ r: requirements, facts, has: inDesign, chosen: chosenComponents, technologies: picks, costs });
     const reasoned = (id: string) => ({ id, reasons: draft.get(id)!.reasons, need: draft.get(id)!.need });
@@ -188,10 +186,10 @@ export async function createAssessor(options: { catalog: Catalog; costs?: CostTa
 
   return {
     async outcome(requirements) {
-      return (await design(requirements, [], false)).outcome;
+      return (await design(requirements, [])).outcome;
     },
     async assess(requirements, options = {}) {
-      const { facts, run, draft, out, designFacts, sized, inDesign, outcome, ids } = await design(requirements, options.edits ?? [], true);
+      const { facts, run, draft, out, designFacts, sized, inDesign, outcome, ids } = await design(requirements, options.edits ?? []);
       // Advice only: near misses, then conflicts ahead of the design-stage warnings, as the rules ran.
       const misses = nearMisses(draft, index);
       out.warnings.push(...conflictWarnings(draft, index));

@@ -45,8 +45,8 @@ function buildEngine(rules: readonly LoadedRule[]) {
   };
 }
 
-/** Builds the engine for these rules (undefined facts are allowed: an unanswered question fails its conditions). */
-export function compileRules(rules: readonly LoadedRule[]): CompiledRules {
+/** One engine over all the rules, run whole each time. */
+function singleEngine(rules: readonly LoadedRule[]): CompiledRules {
   const engine = buildEngine(rules);
   const byId = new Map(rules.map((r) => [r.id, r]));
   const position = new Map(rules.map((r, i) => [r.id, i]));
@@ -62,9 +62,14 @@ export function compileRules(rules: readonly LoadedRule[]): CompiledRules {
   };
 }
 
-/** The rules that fire for some facts, in rule order, without the failed ones (what a design's outcome needs). */
-export interface FiringRules {
-  fired(facts: Record<string, unknown>): Promise<RuleRun['fired']>;
+/**
+ * Builds the engines for these rules (undefined facts are allowed: an unanswered question fails its conditions).
+ * With `remember` > 0 the rules run in groups that remember their recent runs (see rememberingEngines); with 0,
+ * as one engine run whole every time.
+ */
+export function compileRules(rules: readonly LoadedRule[], options: { remember?: number } = {}): CompiledRules {
+  const remember = options.remember ?? 0;
+  return remember > 0 ? rememberingEngines(rules, remember) : singleEngine(rules);
 }
 
 /**
@@ -85,14 +90,21 @@ function valueKey(value: unknown): string | undefined {
   return `[${parts.join(',')}]`;
 }
 
+type Fired = RuleRun['fired'][number];
+/** One group's part of a run: its rules that fired and those that failed, with their conditions. */
+interface GroupRun {
+  fired: Fired[];
+  failed: Array<[string, ConditionResult]>;
+}
+
 /**
- * The same rules as `compileRules`, in groups of the rules that read the same facts, each group remembering
- * which of its rules fired for the last `remember` values of those facts. A rule's conditions compare the
- * facts it reads with constants, so a group's result is a function of those values alone: a call re-runs only
- * the groups whose facts changed. The interview's ranking assesses one design ~40 times, each time with one
- * answer changed, so most groups are answered from memory there.
+ * The rules in groups of the rules that read the same facts, each group remembering
+ * its run for the last `remember` values of those facts. A rule's conditions compare the facts it reads with
+ * constants, so a group's run is a function of those values alone: a call re-runs only the groups whose facts
+ * changed. The interview assesses one design many times with one answer changed (the ranking's ~40 probes,
+ * then one assessment an answer), so most groups are answered from memory there.
  */
-export function compileFiringRules(rules: readonly LoadedRule[], remember: number): FiringRules {
+function rememberingEngines(rules: readonly LoadedRule[], remember: number): CompiledRules {
   const bySignature = new Map<string, LoadedRule[]>();
   for (const rule of rules) {
     const signature = [...new Set(factsRead(rule.conditions))].sort().join(',');
@@ -101,39 +113,70 @@ export function compileFiringRules(rules: readonly LoadedRule[], remember: numbe
   const groups = [...bySignature.values()].map((members) => ({
     engine: buildEngine(members),
     byId: new Map(members.map((r) => [r.id, r])),
-    recent: new Map<string, RuleRun['fired']>(),
+    recent: new Map<string, GroupRun>(),
   }));
   const position = new Map(rules.map((r, i) => [r.id, i]));
+  type Group = (typeof groups)[number];
 
-  async function firedIn(group: (typeof groups)[number], facts: Record<string, unknown>): Promise<RuleRun['fired']> {
-    const parts: string[] = [];
-    for (const id of group.engine.read) {
-      const part = valueKey(facts[id]);
-      if (part === undefined) return run(group, facts);
-      parts.push(part);
-    }
-    const key = parts.join('\u0000');
-    const known = group.recent.get(key);
-    if (known) {
-      group.recent.delete(key);
-      group.recent.set(key, known);
-      return known;
-    }
-    const fired = await run(group, facts);
-    group.recent.set(key, fired);
-    if (group.recent.size > remember) group.recent.delete(group.recent.keys().next().value!);
-    return fired;
+  async function runGroup(group: Group, facts: Record<string, unknown>): Promise<GroupRun> {
+    const { results, failureResults } = await group.engine.run(facts);
+    return {
+      fired: results.map((r: RuleResult) => ({ rule: group.byId.get(r.name)!, conditions: r.conditions as unknown as ConditionResult })),
+      failed: failureResults.map((r: RuleResult) => [r.name, r.conditions as unknown as ConditionResult]),
+    };
   }
 
-  async function run(group: (typeof groups)[number], facts: Record<string, unknown>): Promise<RuleRun['fired']> {
-    const { results } = await group.engine.run(facts);
-    return results.map((r: RuleResult) => ({ rule: group.byId.get(r.name)!, conditions: r.conditions as unknown as ConditionResult }));
+  /** The group's remembered run for these facts, or the key to remember a new run under (null: not to remember). */
+  function recall(group: Group, facts: Record<string, unknown>, keys: Map<string, string | undefined>): GroupRun | string | null {
+    let key: string | undefined;
+    for (const id of group.engine.read) {
+      // Several groups read the same fact (the design's components, say): its key is made once per call.
+      let part = keys.get(id);
+      if (part === undefined && !keys.has(id)) keys.set(id, (part = valueKey(facts[id])));
+      if (part === undefined) return null;
+      key = key === undefined ? part : `${key}\u0000${part}`;
+    }
+    key ??= '';
+    const known = group.recent.get(key);
+    if (!known) return key;
+    group.recent.delete(key);
+    group.recent.set(key, known);
+    return known;
+  }
+
+  async function runAndRemember(group: Group, facts: Record<string, unknown>, key: string | null): Promise<GroupRun> {
+    const ran = await runGroup(group, facts);
+    if (key === null) return ran;
+    group.recent.set(key, ran);
+    if (group.recent.size > remember) group.recent.delete(group.recent.keys().next().value!);
+    return ran;
   }
 
   return {
-    async fired(facts) {
-      const fired = (await Promise.all(groups.map((g) => firedIn(g, facts)))).flat();
-      return fired.sort((a, b) => position.get(a.rule.id)! - position.get(b.rule.id)!);
+    async run(facts) {
+      const keys = new Map<string, string | undefined>();
+      const runs: GroupRun[] = [];
+      const running: Array<Promise<GroupRun>> = [];
+      for (const group of groups) {
+        const known = recall(group, facts, keys);
+        if (known === null || typeof known === 'string') running.push(runAndRemember(group, facts, known));
+        else runs.push(known);
+      }
+      runs.push(...(await Promise.all(running)));
+      // Back into rule order: each rule has its slot, filled by the group it belongs to.
+      const firedSlots: Array<Fired | undefined> = new Array(rules.length);
+      const failedSlots: Array<[string, ConditionResult] | undefined> = new Array(rules.length);
+      for (const { fired, failed } of runs) {
+        for (const f of fired) firedSlots[position.get(f.rule.id)!] = f;
+        for (const f of failed) failedSlots[position.get(f[0])!] = f;
+      }
+      const fired: Fired[] = [];
+      const failed = new Map<string, ConditionResult>();
+      for (let i = 0; i < rules.length; i++) {
+        if (firedSlots[i]) fired.push(firedSlots[i]!);
+        else if (failedSlots[i]) failed.set(failedSlots[i]![0], failedSlots[i]![1]);
+      }
+      return { fired, failed };
     },
   };
 }
