@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PlatformObserver } from '../../src/ops/platform-observer.ts';
-import { createReplyQueue, type GiveUpReason } from '../../src/ops/reply-queue.ts';
+import { createReplyQueue } from '../../src/ops/reply-queue.ts';
+import { recordingObserver } from '../helpers/recording-observer.ts';
 import { until } from '../helpers/until.ts';
 import { alice, slash, startHarness, type Harness } from './bot-harness.ts';
-import { snowflake, type RecordedCall } from './fake-discord.ts';
+import type { RecordedCall } from './fake-discord.ts';
 
 /** What the adapter reported to operations: retries and replies given up. */
-const counted = { retried: 0, lost: [] as GiveUpReason[] };
-const observer: PlatformObserver = {
-  retryDropped() {},
-  rateLimited() {},
-  replyRetried: () => void (counted.retried += 1),
-  replyGivenUp: (_platform, reason) => void counted.lost.push(reason),
-};
+const { counted, observer, reset } = recordingObserver();
 
 /** discord.js sends a call that got a 5xx three more times itself: one try of ours is four calls. */
 const callsPerTry = 4;
@@ -29,34 +23,11 @@ afterAll(async () => {
   await h?.stop();
 });
 beforeEach(() => {
-  counted.retried = 0;
-  counted.lost = [];
+  reset();
 });
 
 /** Alice types `content` in the thread. */
-function say(threadId: string, content: string): void {
-  const guild = h.fake.guilds[0]!;
-  h.fake.dispatch('MESSAGE_CREATE', {
-    id: snowflake(),
-    channel_id: threadId,
-    guild_id: guild.id,
-    author: { id: alice.id, username: alice.username, discriminator: '0', global_name: null, avatar: null, bot: false },
-    member: { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
-    content,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    components: [],
-    pinned: false,
-    type: 0,
-    flags: 0,
-  });
-}
+const say = (threadId: string, content: string) => h.fake.type(threadId, alice, content);
 
 const toThread = (threadId: string) => (c: RecordedCall) => c.method === 'POST' && c.path === `/channels/${threadId}/messages`;
 /** Messages the fake created in the thread (a failed call has no response). */

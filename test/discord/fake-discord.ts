@@ -136,6 +136,30 @@ export class FakeDiscord extends EventEmitter {
     return payload;
   }
 
+  /** Dispatches MESSAGE_CREATE: `author` types `content` in a channel or thread of the first guild, mentioning `mentions`. */
+  type(channelId: string, author: FakeUser, content: string, mentions: FakeUser[] = []): void {
+    this.dispatch('MESSAGE_CREATE', {
+      id: snowflake(),
+      channel_id: channelId,
+      guild_id: this.guilds[0]!.id,
+      author: userObject(author),
+      member: { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
+      content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: mentions.map(userObject),
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      type: 0,
+      flags: 0,
+    });
+  }
+
   /** A thread channel the bot created, by id. */
   thread(id: string): any {
     return this.threads.get(id);

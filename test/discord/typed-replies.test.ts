@@ -11,27 +11,7 @@ afterAll(async () => {
 });
 
 function say(threadId: string, author: FakeUser, content: string, mentions: FakeUser[] = []): void {
-  const guild = h.fake.guilds[0]!;
-  h.fake.dispatch('MESSAGE_CREATE', {
-    id: snowflake(),
-    channel_id: threadId,
-    guild_id: guild.id,
-    author: { id: author.id, username: author.username, discriminator: '0', global_name: null, avatar: null, bot: author.bot ?? false },
-    member: { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
-    content,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: mentions.map((u) => ({ id: u.id, username: u.username, discriminator: '0', global_name: null, avatar: null, bot: u.bot ?? false })),
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    components: [],
-    pinned: false,
-    type: 0,
-    flags: 0,
-  });
+  h.fake.type(threadId, author, content, mentions);
 }
 
 const postsIn = (threadId: string) => h.fake.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${threadId}/messages`);

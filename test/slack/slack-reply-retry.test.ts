@@ -1,17 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PlatformObserver } from '../../src/ops/platform-observer.ts';
-import { createReplyQueue, type GiveUpReason } from '../../src/ops/reply-queue.ts';
+import { createReplyQueue } from '../../src/ops/reply-queue.ts';
+import { recordingObserver } from '../helpers/recording-observer.ts';
 import { until } from '../helpers/until.ts';
 import { startHarness, type SlackHarness } from './slack-harness.ts';
 
 /** What the adapter reported to operations: retries and replies given up. */
-const counted = { retried: 0, lost: [] as GiveUpReason[] };
-const observer: PlatformObserver = {
-  retryDropped() {},
-  rateLimited() {},
-  replyRetried: () => void (counted.retried += 1),
-  replyGivenUp: (_platform, reason) => void counted.lost.push(reason),
-};
+const { counted, observer, reset } = recordingObserver();
 
 let channels = 0;
 
@@ -30,8 +24,7 @@ describe('Slack replies that fail to send', () => {
   });
   afterAll(() => h.close());
   beforeEach(() => {
-    counted.retried = 0;
-    counted.lost = [];
+    reset();
   });
 
   /** Starts an interview with `/quorum design` in a fresh channel; resolves once its first question is posted. */
