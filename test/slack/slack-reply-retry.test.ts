@@ -16,8 +16,8 @@ describe('Slack replies that fail to send', () => {
       slack: {
         host: '127.0.0.1',
         observer,
-        // As in production, the SDK tries each call twice; its timeout is kept short so a held call ends soon.
-        clientOptions: { retryConfig: { retries: 1, factor: 1, minTimeout: 10, maxTimeout: 20 }, timeout: 2000 },
+        // As in production: the SDK tries each call twice, each cut at 4 s (a held call ends there).
+        clientOptions: { retryConfig: { retries: 1, factor: 1, minTimeout: 10, maxTimeout: 20 }, timeout: 4000 },
         replies: createReplyQueue({ policy: { delaysMs: [50, 50, 50], maxRetryAfterMs: 1000 }, observer }),
       },
     });
@@ -72,6 +72,16 @@ describe('Slack replies that fail to send', () => {
   it('posts a reply Slack did not take before the timeout once it is sure it is not in the thread', async () => {
     const t = await interview();
     h.fake.failNext('chat.postMessage', 1, { timeout: true });
+    await t.say('checkout service');
+    const texts = await t.postsAtLeast(4);
+    expect(texts.filter((text) => text.startsWith('I read:'))).toHaveLength(1);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(counted).toEqual({ retried: 1, lost: [] });
+  });
+
+  it('posts once a reply whose connection was cut after Slack took it', async () => {
+    const t = await interview();
+    h.fake.failNext('chat.postMessage', 1, { reset: true, accepted: true });
     await t.say('checkout service');
     const texts = await t.postsAtLeast(4);
     expect(texts.filter((text) => text.startsWith('I read:'))).toHaveLength(1);
