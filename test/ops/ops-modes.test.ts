@@ -133,3 +133,26 @@ describe('operations in Discord-only mode (an ops server of its own on PORT)', (
     }
   }, 60_000);
 });
+
+describe('operations with Discord as shard processes (DISCORD_SHARDS)', () => {
+  it('serves /readyz once every shard is ready, and /metrics counts the turns the shard processes handled', async () => {
+    const fake = await new FakeDiscord().start();
+    const quorum = spawnQuorum(
+      { DISCORD_TOKEN: 'fake-token', DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, DISCORD_SHARDS: '2', PORT: '0', QUORUM_STORE: 'memory:' },
+      os.tmpdir(),
+    );
+    try {
+      const port = opsPort(await quorum.lineWhere((l) => l.event === 'started'));
+      expect(await (await get(port, '/readyz')).json()).toEqual({ ready: true, stopping: false, store: 'ok', platforms: { discord: 'connected' } });
+      await callbackOf(fake, slash(fake, alice, 'lookup', { query: 'outbox' }));
+      // The turn ran in a shard process; the manager's /metrics asks every shard for its counts.
+      await expect
+        .poll(async () => sample(await (await get(port, '/metrics')).text(), 'quorum_turns_total', { platform: 'discord', kind: 'lookup', outcome: 'ok' }), { timeout: 20_000 })
+        .toBe(1);
+      await stopCleanly(quorum);
+    } finally {
+      quorum.kill();
+      await fake.close();
+    }
+  }, 120_000);
+});
