@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
+import { checkedOnce } from './checked-once.ts';
 import { distPath, runsBuilt } from './project-paths.ts';
 
 /**
@@ -39,7 +40,7 @@ function sha256(text: string): string {
 function readRecord(file: string): RecordedChecks['checks'] {
   if (!existsSync(file)) return {};
   try {
-    return RecordedChecks.parse(JSON.parse(readFileSync(file, 'utf8'))).checks;
+    return RecordedChecks.parse(JSON.parse(readFileSync(file, 'utf8')), checkedOnce).checks;
   } catch {
     return {};
   }
