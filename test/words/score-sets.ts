@@ -12,7 +12,7 @@ import { judge, loadQuestionTable, summarize } from '../answers/question-table.t
 import { formatScore, loadDescriptions, score } from './accuracy.ts';
 
 const showMisses = process.argv.includes('--misses');
-for (const file of ['descriptions.json', 'team-wording.json', 'team-wording-after.json']) {
+for (const file of ['descriptions.json', 'team-wording.json', 'team-wording-after.json', 'team-wording-final.json']) {
   let table: ReturnType<typeof loadDescriptions>;
   try {
     table = loadDescriptions(file);
@@ -26,7 +26,7 @@ for (const file of ['descriptions.json', 'team-wording.json', 'team-wording-afte
 
 const catalog = loadCatalog();
 const answers = createAnswers(catalog, createSearch(catalog));
-for (const file of ['questions.json', 'team-questions.json', 'team-questions-after.json']) {
+for (const file of ['questions.json', 'team-questions.json', 'team-questions-after.json', 'team-questions-final.json']) {
   let table: ReturnType<typeof loadQuestionTable>;
   try {
     table = loadQuestionTable(file);
