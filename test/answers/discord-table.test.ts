@@ -41,5 +41,5 @@ describe('the team-question table asked by mentioning Quorum in a Discord channe
       return { text: body.embeds?.[0]?.description ?? body.content ?? '', choices };
     });
     expect(h.errors).toEqual([]);
-  });
+  }, 120_000); // the whole table, one question after another: minutes on a loaded machine, seconds on a quiet one
 });

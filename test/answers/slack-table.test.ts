@@ -29,5 +29,5 @@ describe('the team-question table asked by mentioning Quorum in a Slack channel'
       return { text: String(post.params.text), choices };
     });
     expect(h.logs).toEqual([]);
-  });
+  }, 120_000); // the whole table, one question after another: minutes on a loaded machine, seconds on a quiet one
 });

@@ -42,6 +42,11 @@ export function noteFleetPart(parts: FleetParts, q: Quantity, around: Around, to
     parts.pendingCount = undefined;
     return;
   }
+  // "30k turbines, one sample per second each": a rate per member of the fleet.
+  if (q.unit === 'rate' && q.perMember) {
+    parts.intervals.push({ seconds: q.per, count: q.value, words: said, side: q.side === 'reads' ? 'readsPerSec' : q.side === 'writes' ? 'writesPerSec' : sideOf(around.before), ...(skipped && { skipped }) });
+    return;
+  }
   // "each user opens the app 10 times a day": a count of times per period, per member of the fleet.
   const period = q.unit === 'times' ? periodAt(tokens, q.to) : undefined;
   if (period) {

@@ -4,7 +4,7 @@ const set = (...words: string[]): ReadonlySet<string> => new Set(words);
 export const RPO_WORDS = set('rpo', 'rposec', 'loss', 'lose', 'lost', 'losing');
 export const RTO_WORDS = set('rto', 'rtosec', 'recover', 'recovery', 'recovered', 'recovers', 'restore', 'restored', 'failover', 'downtime', 'outage', 'outages', 'back');
 export const STALE_WORDS = set('stale', 'staleness', 'lag', 'lags', 'behind', 'fresh', 'freshness', 'outdated', 'delayed', 'stalenessboundsec', 'old');
-export const RETAIN_WORDS = set('retention', 'retain', 'retained', 'retaining', 'keep', 'kept', 'keeping', 'history', 'archive', 'archived', 'ttl', 'expire', 'expires', 'expiry', 'purge', 'purged', 'retentiondays', 'hold', 'held', 'older', 'beyond', 'persist', 'persisted', 'persistence', 'survive', 'survives', 'delete', 'deleted');
+export const RETAIN_WORDS = set('retention', 'retain', 'retained', 'retaining', 'keep', 'kept', 'keeping', 'history', 'archive', 'archived', 'ttl', 'expire', 'expires', 'expiry', 'purge', 'purged', 'retentiondays', 'hold', 'held', 'older', 'beyond', 'persist', 'persisted', 'persistence', 'survive', 'survives', 'delete', 'deleted', 'stored');
 export const LATENCY_WORDS = set('latency', 'latencies', 'respond', 'responds', 'response', 'responses', 'answer', 'answers', 'reply', 'replies', 'roundtrip', 'rtt', 'fast', 'takes', 'complete', 'completes', 'return', 'returns', 'readlatencyms', 'writelatencyms', 'slo');
 export const WEAK_LATENCY_WORDS = set('under', 'within', 'below', 'sub', 'less', 'in', 'max', 'maximum', 'most', 'budget', '<', '<=');
 export const READ_WORDS = set('read', 'reads', 'query', 'queries', 'lookup', 'lookups', 'get', 'gets', 'fetch', 'fetches', 'view', 'views', 'search', 'searches', 'readspersec');
@@ -30,8 +30,8 @@ export const ZONE_NOUNS = set('az', 'azs', 'zone', 'zones', 'availabilityzones')
 /** Counted things that are copies of the data; "a 5-node cluster" counts its nodes as replicas. */
 export const REPLICA_NOUNS = set('replica', 'replicas', 'copies', 'copy', 'node', 'nodes');
 export const DEPENDENCY_NOUNS = set('dependencies', 'dependency', 'deps', 'microservices', 'backends', 'calls', 'hops', 'downstreams');
-export const SERVICE_NOUNS = set('services', 'apis', 'systems', 'providers', 'vendors', 'partners');
-export const CALL_WORDS = set('call', 'calls', 'calling', 'depends', 'depend', 'downstream', 'upstream', 'sync', 'synchronous', 'synchronously', 'talks', 'hits', 'dependencies', 'fan', 'fans');
+export const SERVICE_NOUNS = set('services', 'apis', 'systems', 'providers', 'vendors', 'partners', 'processors', 'acquirers', 'gateways', 'carriers', 'suppliers', 'integrations', 'upstreams');
+export const CALL_WORDS = set('call', 'calls', 'calling', 'depends', 'depend', 'downstream', 'upstream', 'sync', 'synchronous', 'synchronously', 'talk', 'talks', 'hits', 'dependencies', 'fan', 'fans');
 export const FAN_NOUNS = set('followers', 'subscribers', 'recipients', 'members', 'watchers', 'fans', 'listeners', 'inboxes', 'friends', 'connections');
 export const FAN_WORDS = set('fanout', 'fan');
 export const SHAPE_NOUNS = set('shapes', 'patterns', 'types', 'kinds');

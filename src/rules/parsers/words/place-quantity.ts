@@ -213,7 +213,8 @@ function placeCount(q: Quantity, around: Around): Placement {
   if ([...nouns].some((w) => k.SERVICE_NOUNS.has(w)) && (has(around.before, k.CALL_WORDS, 4) || [...nouns].some((w) => k.CALL_WORDS.has(w)))) {
     return counted('dependencies');
   }
-  if (has(around.before, k.FAN_WORDS, 4)) return counted('fanOut');
+  // "fan-out: one event goes to …": a count of the events themselves is no fan-out.
+  if (has(around.before, k.FAN_WORDS, 4) && !q.noun.some((w) => k.WRITE_NOUNS.has(w) || k.READ_NOUNS.has(w))) return counted('fanOut');
   // "99.95 uptime", "3000 writespersec": the word after the number names its field.
   if (k.LABELS.some(([labels]) => labels.has(first))) return placeBare(q, { ...around, after: [...q.noun, ...around.after] });
   return { skip: `a count of ${q.noun.join(' ')}, which is not a requirement I read` };

@@ -24,6 +24,8 @@ export interface Quantity {
   wordNumber: boolean;
   /** True for a magnitude said in words ("sub-millisecond"): the value is an upper bound. */
   bound?: boolean;
+  /** True for a rate each member of a fleet sends ("one sample per second each"). */
+  perMember?: boolean;
   /** Token range [from, to) in the clause. */
   from: number;
   to: number;
@@ -191,7 +193,9 @@ export function readQuantity(tokens: Token[], i: number): Quantity | undefined {
   const unit = unitAt(tokens, j);
   // A number said as a word counts things or time ("two regions", "one year"); anything else is prose,
   // unless a scale makes it an amount ("five million writes a day", "half a million writes per second").
-  if (first.word && scale.factor === 1 && unit.kind !== 'noun' && unit.kind !== 'time') return undefined;
+  // "one sample per second each": a rate per member of a fleet, joined with the fleet by the reader.
+  const perMember = unit.kind === 'rate' && isWord(tokens[unit.end], 'each', 'apiece');
+  if (first.word && scale.factor === 1 && unit.kind !== 'noun' && unit.kind !== 'time' && !perMember) return undefined;
   if (tokens[i - 1] && isSymbol(tokens[i - 1], '$')) {
     return { value, ...(low !== undefined && { low }), unit: 'money', per: moneyPeriod(tokens, j), noun: [], wordNumber: false, from: i - 1, to: Math.max(moneyEnd(tokens, j), unit.kind === 'money' ? unit.end : j) };
   }
@@ -199,7 +203,7 @@ export function readQuantity(tokens: Token[], i: number): Quantity | undefined {
     return { value, unit: 'otherMoney', per: 1, noun: [], wordNumber: false, from: i - 1, to: unit.end };
   }
   if (first.bound && unit.kind !== 'time') return undefined;
-  return { value, ...(low !== undefined && { low }), ...unit.extra, ...(first.bound && { bound: true }), unit: unit.kind, per: unit.per, noun: unit.noun, wordNumber: first.word, from: i, to: unit.end };
+  return { value, ...(low !== undefined && { low }), ...unit.extra, ...(first.bound && { bound: true }), ...(perMember && { perMember: true }), unit: unit.kind, per: unit.per, noun: unit.noun, wordNumber: first.word, from: i, to: unit.end };
 }
 
 interface UnitRead {

@@ -154,6 +154,7 @@ function accept(reading: WordReading, result: WordsRead): void {
 function readClause(clause: Clause, draft: Draft, index: PhraseIndex): void {
   const before = draft.readings.length + draft.rates.length;
   const ratioBefore = draft.ratio;
+  const fleetPartsBefore = draft.fleet.fleets.length + draft.fleet.intervals.length;
   const spokenFor = clause.tokens.some((t) => draft.used.has(t));
   const skippedBefore = draft.skipped.length;
   const at = (i: number): number => clause.tokens[i]!.start;
@@ -212,11 +213,13 @@ function readClause(clause: Clause, draft: Draft, index: PhraseIndex): void {
     }
     const said = clauseText(clause, q.from, q.to);
     const near = { ...around(clause, q.from, q.to, draft.lastRateSide), ...(draft.lastNounSide && { lastNounSide: draft.lastNounSide }) };
-    const placed = placeQuantity(q, near);
+    const placed: Placement = q.perMember ? { skip: 'a rate for each member; say how many there are' } : placeQuantity(q, near);
     mark(q.from, q.to, false);
-    record(placed, said, draft, q.wordNumber, at(q.from));
+    // A number said as a word is listed only when it was meant as an amount (a rate for each member).
+    const quiet = q.wordNumber && !q.perMember;
+    record(placed, said, draft, quiet, at(q.from));
     if ('ratio' in placed) draft.ratio = { ...placed.ratio, words: said, at: at(q.from) };
-    else if ('skip' in placed) noteFleetPart(draft.fleet, q, near, clause.tokens, said, at(q.from), q.wordNumber ? undefined : skipNote(said, placed.skip));
+    else if ('skip' in placed) noteFleetPart(draft.fleet, q, near, clause.tokens, said, at(q.from), quiet ? undefined : skipNote(said, placed.skip));
     i = Math.max(q.to, i + 1);
   }
 
@@ -224,7 +227,7 @@ function readClause(clause: Clause, draft: Draft, index: PhraseIndex): void {
     if (k.WRITE_NOUNS.has(w)) draft.lastNounSide = 'writesPerSec';
     else if (k.READ_NOUNS.has(w)) draft.lastNounSide = 'readsPerSec';
   }
-  const readSomething = spokenFor || draft.readings.length + draft.rates.length > before || draft.ratio !== ratioBefore;
+  const readSomething = spokenFor || draft.readings.length + draft.rates.length > before || draft.ratio !== ratioBefore || draft.fleet.fleets.length + draft.fleet.intervals.length > fleetPartsBefore;
   if (!readSomething && draft.skipped.length === skippedBefore && words.some((w) => w !== '#' && !FILLER.has(w))) {
     if (!draft.skipped.some((s) => s.includes(shown))) draft.skipped.push(`"${shown}"`);
   }
