@@ -12,7 +12,7 @@ import { judge, loadQuestionTable, summarize } from '../answers/question-table.t
 import { formatScore, loadDescriptions, score } from './accuracy.ts';
 
 const showMisses = process.argv.includes('--misses');
-for (const file of ['descriptions.json', 'team-wording.json', 'team-wording-after.json', 'team-wording-final.json']) {
+for (const file of ['descriptions.json', 'team-wording.json', 'team-wording-after.json', 'team-wording-final.json', 'team-wording-held.json']) {
   let table: ReturnType<typeof loadDescriptions>;
   try {
     table = loadDescriptions(file);
