@@ -84,6 +84,7 @@ await section('hostile', () => benchHostileTurns({ quick }));
 await section('save-growth', () => benchSaveGrowth({ quick }));
 await section('slack', () => benchSlackRoundTrip({ samples: plan.slackSamples, warmup: plan.warmup }));
 await section('concurrency', () => benchSlackConcurrency({ interviews: plan.interviews }));
+await section('concurrency-faults', () => benchSlackConcurrency({ interviews: plan.interviews, faultEveryMs: 1000 }));
 await section('discord', () => benchDiscord({ samples: plan.discordSamples, warmup: plan.warmup }));
 await section('cold-start', () => benchColdStart({ runs: plan.coldRuns }));
 await section('production-start', () => benchProductionStart({ runs: Math.max(3, plan.coldRuns) }));

@@ -188,13 +188,16 @@ async function quietCount(posts: ThreadPosts, channel: string, thread: string, m
  * (more), and its saved design against a reference run through the core alone (no lost answer), and
  * that nothing was logged as an error. The baseline is the bare Bolt app echoing as many thread messages.
  */
-export async function benchSlackConcurrency(options: { interviews: number }): Promise<Figure[]> {
+export async function benchSlackConcurrency(options: { interviews: number; faultEveryMs?: number }): Promise<Figure[]> {
   const reference = await referenceRequirements();
   const fake = await startFakeSlack();
   const posts = new ThreadPosts(fake);
   const dir = await newStoreDir();
   const app = await serveQuorum(fake, dir);
-  const bare = await serveBareBolt(fake);
+  // The baseline gets a fake of its own when faults are injected, so no fault meant for Quorum reaches it.
+  const bareFake = options.faultEveryMs ? await startFakeSlack() : fake;
+  const barePosts = options.faultEveryMs ? new ThreadPosts(bareFake) : posts;
+  const bare = await serveBareBolt(bareFake);
   let finished: { errors?: number } | undefined;
   const replyMs: number[] = [];
   let failures = 0;
@@ -202,6 +205,19 @@ export async function benchSlackConcurrency(options: { interviews: number }): Pr
     const quiet = await walkInterview(app.port, fake, posts, options.interviews, undefined);
     const turnsPerInterview = quiet.postsAfter.length;
     const start = nowMs();
+    // With faults, the fake Slack fails a post now and then, in turn: two 503s in a row (one try of the
+    // SDK, which retries once), and a post it keeps but never answers (the client times out).
+    // A new fault only once the last one was met, so they never pile up into an outage.
+    let faults = 0;
+    let faultCalls = 0;
+    const injecting = options.faultEveryMs
+      ? setInterval(() => {
+          if (fake.failedCalls('chat.postMessage') < faultCalls) return;
+          faults += 1;
+          faultCalls += faults % 2 ? 2 : 1;
+          fake.failNext('chat.postMessage', faults % 2 ? 2 : 1, faults % 2 ? { status: 503 } : { timeout: true, accepted: true });
+        }, options.faultEveryMs)
+      : undefined;
     const threads = new Array<string | undefined>(options.interviews);
     // The last turn each person waited for: a person who gave up never asked the turns after it.
     const reached = Array.from({ length: options.interviews }, () => ({ turn: 0 }));
@@ -216,6 +232,7 @@ export async function benchSlackConcurrency(options: { interviews: number }): Pr
       }
     });
     const seconds = (nowMs() - start) / 1000;
+    clearInterval(injecting);
     // Replies still being retried get the patience a person would give them before they count as lost.
     const got = () => Array.from({ length: options.interviews }, (_, i) => (threads[i] ? posts.posts(`CI${i}`, threads[i]).length : 0));
     const owed = reached.map((r) => quiet.postsAfter[r.turn]!);
@@ -242,26 +259,29 @@ export async function benchSlackConcurrency(options: { interviews: number }): Pr
       const thread = `1760000000.${String(i).padStart(6, '0')}`;
       for (let n = 0; n < turnsPerInterview; n++) {
         await threadMessage(bare.port, channel, `UB${i}`, thread, `answer ${n}`);
-        await posts.waitFor(channel, thread, n + 1);
+        await barePosts.waitFor(channel, thread, n + 1);
       }
     });
     const bareSeconds = (nowMs() - bareStart) / 1000;
     const reply = summarize(replyMs);
+    const slack = options.faultEveryMs ? `8 slack, a post failed every ${options.faultEveryMs} ms (${faults} faults),` : '8 slack';
     return [
-      figure(`8 slack ${options.interviews} parallel interviews: throughput`, turns / seconds, 'turns/s', { baseline: turns / bareSeconds }),
-      figure('8 slack answer → next question p50 (under load)', reply.p50, 'ms'),
-      figure('8 slack answer → next question p99 (under load)', reply.p99, 'ms'),
-      figure(`8 slack thread posts lost (of ${owed.reduce((a, b) => a + b, 0)} owed)`, lost, 'posts', { target: { maxValue: 0 } }),
-      figure('8 slack replies posted twice', twice, 'posts', { target: { maxValue: 0 } }),
-      figure('8 slack interviews the person gave up on', gaveUp, 'interviews', { target: { maxValue: 0 } }),
-      figure('8 slack interviews with a lost or wrong answer', failures, 'interviews', { target: { maxValue: 0 } }),
-      figure('8 slack errors logged by Quorum', finished.errors ?? Number.NaN, 'errors', { target: { maxValue: 0 } }),
+      figure(`${slack} ${options.interviews} parallel interviews: throughput`, turns / seconds, 'turns/s', { baseline: turns / bareSeconds }),
+      figure(`${slack} answer → next question p50 (under load)`, reply.p50, 'ms'),
+      figure(`${slack} answer → next question p99 (under load)`, reply.p99, 'ms'),
+      figure(`${slack} thread posts lost (of ${owed.reduce((a, b) => a + b, 0)} owed)`, lost, 'posts', { target: { maxValue: 0 } }),
+      figure(`${slack} replies posted twice`, twice, 'posts', { target: { maxValue: 0 } }),
+      figure(`${slack} interviews the person gave up on`, gaveUp, 'interviews', { target: { maxValue: 0 } }),
+      figure(`${slack} interviews with a lost or wrong answer`, failures, 'interviews', { target: { maxValue: 0 } }),
+      figure(`${slack} errors logged by Quorum`, finished.errors ?? Number.NaN, 'errors', { target: { maxValue: 0 } }),
     ];
   } finally {
     posts.stop();
+    barePosts.stop();
     if (!finished) await app.finish().catch(() => undefined);
     await bare.finish();
     await fake.close();
+    if (bareFake !== fake) await bareFake.close();
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -26,6 +26,8 @@ export class ThreadPosts {
       const posts = this.#fake.callsTo('chat.postMessage');
       for (; this.#seen < posts.length; this.#seen++) {
         const call = posts[this.#seen]!;
+        // A post the fake failed on purpose is not in the thread (one it took before failing is).
+        if (call.failed) continue;
         const where = `${String(call.params.channel)}/${String(call.params.thread_ts ?? '')}`;
         const list = this.#byThread.get(where) ?? [];
         list.push(call);

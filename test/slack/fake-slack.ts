@@ -8,6 +8,8 @@ export interface RecordedCall {
   params: Record<string, unknown>;
   headers: IncomingMessage['headers'];
   at: number;
+  /** The fake failed this call on purpose (failNext) and kept nothing of it. */
+  failed?: true;
 }
 
 /** A one-shot scripted answer for the next call of a method. */
@@ -157,6 +159,7 @@ export async function startFakeSlack(options: { teamId?: string; botUserId?: str
       const failure = failing.get(method)?.shift();
       if (failure) {
         failed.set(method, (failed.get(method) ?? 0) + 1);
+        if (!('accepted' in failure && failure.accepted)) calls[calls.length - 1]!.failed = true;
         for (const wake of waiters.splice(0)) wake();
         if ('accepted' in failure && failure.accepted && method === 'chat.postMessage') success(method, params);
         if ('timeout' in failure) return; // never answered: the client gives up, and close() cuts the socket
