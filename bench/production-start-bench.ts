@@ -71,7 +71,7 @@ function buildIsStale(): boolean {
 
 /**
  * Figure 6 for production: spawn → listening of `node dist/main.js` (Slack HTTP receiver, empty file
- * store, start:prod's flags) against the bare Bolt app as plain JavaScript under plain node, alternating,
+ * store, start:prod's flags) against the bare Bolt app as plain JavaScript under plain node with the same flags, alternating,
  * with RSS at ready; and `npm start`'s way (tsx compiling src/ on the fly) beside it, for the before figure.
  * Builds dist/ first when it is missing or older than a file it is built from.
  */
@@ -88,7 +88,8 @@ export async function benchProductionStart(options: { runs: number }): Promise<F
   const bare: Start[] = [];
   try {
     for (let i = 0; i < options.runs; i++) {
-      bare.push(await timeStart([path.join(repo, 'bench', 'subjects', 'bare-bolt-app.mjs')], env));
+      // Run the same way: the bare app gets start:prod's node flags too (the heap cap alone costs a start ~100 ms).
+      bare.push(await timeStart([...scriptFlags('start:prod'), path.join(repo, 'bench', 'subjects', 'bare-bolt-app.mjs')], env));
       const dir = await mkdtemp(path.join(os.tmpdir(), 'quorum-start-'));
       try {
         dist.push(await timeStart([...scriptFlags('start:prod'), path.join(repo, 'dist', 'main.js')], { ...env, QUORUM_STORE: `file:${dir}/dist` }));

@@ -25,9 +25,12 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-process.exitCode = await runCli(process.argv.slice(2), commands, {
+// A promise rather than top-level await, so the build can bundle this entry as CommonJS.
+void runCli(process.argv.slice(2), commands, {
   io: { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) },
   debug: process.env.QUORUM_DEBUG === '1',
   readStdin,
   loadConfig: () => loadConfig(process.env),
+}).then((code) => {
+  process.exitCode = code;
 });

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 export const projectRoot = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
 
 /** Whether this module runs built (dist/, plain node) rather than from src/ under tsx. */
-export const runsBuilt = import.meta.url.endsWith('.js');
+export const runsBuilt = !import.meta.url.endsWith('.ts');
 
 /** A path under the project's data/ folder. */
 export function dataPath(...parts: string[]): string {

@@ -34,34 +34,42 @@ process.on('message', (message: unknown) => {
   metrics.answer(message, (answer) => process.send?.(answer));
 });
 
-const config = await askManager();
-const log = createLogger(config.logLevel).child({ shardProcess: process.pid });
-const { quorum, inFlight: tracked } = await startQuorum(config, log, { metrics: metrics.metrics, observe: metrics.observe });
-inFlightNow = () => tracked.inFlight();
-const adapterLog = (err: unknown, context: Record<string, unknown>) =>
-  log[context.level === 'warn' ? 'warn' : 'error']({ err, ...context }, 'discord adapter error');
-const replies = createReplyQueue({ observer: metrics.observer, log: adapterLog });
-repliesWaiting = () => replies.waiting();
-// Interactions are counted from arrival to their last reply, so shutdown waits for replies still going out.
-const handling = createWorkCounter();
-const bot = await startDiscord(quorum, config.discord!, adapterLog, { observer: metrics.observer, replies, track: handling.run });
-log.info({ event: 'shard ready' }, 'Discord shard ready');
+// One async function rather than top-level await, so the build can bundle this entry as CommonJS.
+async function runShard(): Promise<void> {
+  const config = await askManager();
+  const log = createLogger(config.logLevel).child({ shardProcess: process.pid });
+  const { quorum, inFlight: tracked } = await startQuorum(config, log, { metrics: metrics.metrics, observe: metrics.observe });
+  inFlightNow = () => tracked.inFlight();
+  const adapterLog = (err: unknown, context: Record<string, unknown>) =>
+    log[context.level === 'warn' ? 'warn' : 'error']({ err, ...context }, 'discord adapter error');
+  const replies = createReplyQueue({ observer: metrics.observer, log: adapterLog });
+  repliesWaiting = () => replies.waiting();
+  // Interactions are counted from arrival to their last reply, so shutdown waits for replies still going out.
+  const handling = createWorkCounter();
+  const bot = await startDiscord(quorum, config.discord!, adapterLog, { observer: metrics.observer, replies, track: handling.run });
+  log.info({ event: 'shard ready' }, 'Discord shard ready');
 
-let stopping = false;
-async function shutdown(why: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  log.info({ event: 'shutdown', why, inFlight: handling.inFlight(), repliesWaiting: replies.waiting() }, 'Discord shard stopping');
-  replies.hurry();
-  // Drain before logging out: discord.js forgets its token on destroy, so replies still being sent would fail.
-  const drained = await handling.drain(drainTimeoutMs);
-  if (!drained) log.warn({ event: 'shutdown', inFlight: handling.inFlight() }, 'turns still running at the shutdown deadline');
-  await bot.stop();
-  await quorum.close();
-  process.exit(0);
+  let stopping = false;
+  async function shutdown(why: string): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    log.info({ event: 'shutdown', why, inFlight: handling.inFlight(), repliesWaiting: replies.waiting() }, 'Discord shard stopping');
+    replies.hurry();
+    // Drain before logging out: discord.js forgets its token on destroy, so replies still being sent would fail.
+    const drained = await handling.drain(drainTimeoutMs);
+    if (!drained) log.warn({ event: 'shutdown', inFlight: handling.inFlight() }, 'turns still running at the shutdown deadline');
+    await bot.stop();
+    await quorum.close();
+    process.exit(0);
+  }
+
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  // The manager went away (crashed or was killed): nobody will route work here any more.
+  process.once('disconnect', () => void shutdown('manager disconnected'));
 }
 
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
-process.once('SIGINT', () => void shutdown('SIGINT'));
-// The manager went away (crashed or was killed): nobody will route work here any more.
-process.once('disconnect', () => void shutdown('manager disconnected'));
+runShard().catch((err: unknown) => {
+  process.stderr.write(`Discord shard failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});
