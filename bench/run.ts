@@ -87,7 +87,7 @@ await section('concurrency', () => benchSlackConcurrency({ interviews: plan.inte
 await section('concurrency-faults', () => benchSlackConcurrency({ interviews: plan.interviews, faultEveryMs: 1000 }));
 await section('discord', () => benchDiscord({ samples: plan.discordSamples, warmup: plan.warmup }));
 await section('cold-start', () => benchColdStart({ runs: plan.coldRuns }));
-await section('production-start', () => benchProductionStart({ runs: Math.max(3, plan.coldRuns) }));
+await section('production-start', () => benchProductionStart({ runs: Math.max(9, plan.coldRuns) }));
 await section('diagram', () => benchDiagram({ sets: plan.diagramSets, samples: plan.diagramSamples }));
 
 const order = (f: Figure) => Number(/^\d+/.exec(f.name)?.[0] ?? 99);
