@@ -86,9 +86,17 @@ export const recordedChecksFile = distPath('checked-data.json');
 
 let memo: CheckMemo = runsBuilt ? checkMemoFrom(recordedChecksFile) : checkEverything;
 
-/** Checks a data file's text with `run`, or takes what the build's check of the same text gave. */
-export function checkData<T>(name: string, text: string, run: () => CheckOutcome<T>): CheckOutcome<T> {
-  return memo.check(name, text, run);
+/**
+ * Checks a data file's text with `parse`, or takes what the build's check of the same text gave. With
+ * `problems`, `parse` notes what it finds there and the text passes when it noted nothing; without, a
+ * text that fails makes `parse` throw.
+ */
+export function checkData<T>(name: string, text: string, parse: () => T, problems?: string[]): T {
+  return memo.check(name, text, () => {
+    const before = problems?.length ?? 0;
+    const result = parse();
+    return { result, passed: (problems?.length ?? 0) === before };
+  }).result;
 }
 
 /** Makes every later `checkData` go through `next` (the build's recording run). */

@@ -50,18 +50,21 @@ function checkFile<T>(dir: string, file: string, problems: string[], parse: (raw
     problems.push(code === 'ENOENT' ? `${file}: file is missing` : `${file}: cannot be read as JSON (${(err as Error).message})`);
     return [];
   }
-  return checkData(`catalog/${file}`, text, () => {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (err) {
-      problems.push(`${file}: cannot be read as JSON (${(err as Error).message})`);
-      return { result: [], passed: false };
-    }
-    const before = problems.length;
-    const result = parse(raw, problems);
-    return { result, passed: problems.length === before };
-  }).result;
+  return checkData(
+    `catalog/${file}`,
+    text,
+    () => {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch (err) {
+        problems.push(`${file}: cannot be read as JSON (${(err as Error).message})`);
+        return [];
+      }
+      return parse(raw, problems);
+    },
+    problems,
+  );
 }
 
 function parseEntries(raw: unknown, file: string, kind: EntryKind, problems: string[]): Entry[] {

@@ -119,8 +119,8 @@ export function loadInterview(path: string = defaultPath): Interview {
       const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       throw new Error(`${path}: the interview is not valid: ${problems}`);
     }
-    return { result: parsed.data, passed: true };
-  }).result;
+    return parsed.data;
+  });
 }
 
 /** The requirement fields a step asks for, typed. */

@@ -34,7 +34,7 @@ export type PatternDetection = z.infer<typeof PatternDetection>;
 function readRuleTable<S extends z.ZodType>(schema: S, file: string, dir: string = defaultRulesDir): z.output<S> {
   try {
     const text = readFileSync(join(dir, file), 'utf8');
-    return checkData(`rules/${file}`, text, () => ({ result: schema.parse(JSON.parse(text), checkedOnce), passed: true })).result;
+    return checkData(`rules/${file}`, text, () => schema.parse(JSON.parse(text), checkedOnce));
   } catch (err) {
     throw new RuleDataError([`${file}: ${(err as Error).message}`]);
   }
@@ -142,12 +142,7 @@ export function loadRules(options: { dir?: string; catalog?: Catalog } = {}): Lo
       problems.push(`${file}: cannot be read as JSON (${(err as Error).message})`);
       continue;
     }
-    const { result: parsedRules } = checkData(`rules/${file}`, text, () => {
-      const before = problems.length;
-      const result = parseRuleFile(text, file, problems);
-      return { result, passed: problems.length === before };
-    });
-    for (const rule of parsedRules) {
+    for (const rule of checkData(`rules/${file}`, text, () => parseRuleFile(text, file, problems), problems)) {
       const other = seen.get(rule.id);
       if (other) problems.push(`${file}: rule ${rule.id}: the id is already used in ${other}`);
       seen.set(rule.id, file);
