@@ -3,7 +3,6 @@ import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import type { Quorum } from './bootstrap.ts';
 import { startQuorum } from './start-up.ts';
-import { startTerminal } from './adapters/terminal/start-terminal.ts';
 import { createWorkCounter, type InFlightCore, type WorkCounter } from './in-flight.ts';
 import { createLogger, type Log } from './log.ts';
 import { healthRoute } from './health.ts';
@@ -104,7 +103,8 @@ async function main(): Promise<void> {
   const serving = Boolean(config.slack || config.discord);
   const log = serving ? createLogger(config.logLevel) : createLogger(quieterOf(config.logLevel, 'warn'), pino.destination(2));
   if (!serving) {
-    const { quorum } = await startQuorum(config, log);
+    // The terminal chat (and readline) loads only when there is no platform to serve.
+    const [{ quorum }, { startTerminal }] = await Promise.all([startQuorum(config, log), import('./adapters/terminal/start-terminal.ts')]);
     await startTerminal(quorum.core, {
       input: process.stdin,
       output: process.stdout,

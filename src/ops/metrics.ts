@@ -1,4 +1,10 @@
-import { AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+// Each part comes from its own file: prom-client's index also loads its Pushgateway client (http, https,
+// zlib), which Quorum never uses and every start would pay for. prom-client-parts.d.ts types them.
+import Counter from 'prom-client/lib/counter.js';
+import collectDefaultMetrics from 'prom-client/lib/defaultMetrics.js';
+import Gauge from 'prom-client/lib/gauge.js';
+import Histogram from 'prom-client/lib/histogram.js';
+import Registry from 'prom-client/lib/registry.js';
 import type { PlatformObserver } from './platform-observer.ts';
 
 /** The label values a turn is counted by: never the words, only what kind of turn it was and how it ended. */
@@ -139,6 +145,7 @@ export function createMetrics(inFlight: () => number, repliesWaiting: () => numb
       if (sources.length === 0) return registry.metrics();
       // A source that fails (a shard restarting) leaves its numbers out of this scrape rather than failing it.
       const others = (await Promise.all(sources.map((source) => source().catch((): MetricsSnapshot[] => [])))).flat();
+      const { default: AggregatorRegistry } = await import('prom-client/lib/cluster.js');
       return AggregatorRegistry.aggregate([await registry.getMetricsAsJSON(), ...others]).metrics();
     },
     contentType: registry.contentType,
