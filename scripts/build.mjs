@@ -8,7 +8,6 @@
 // and 767 -> 720 ms wall for the same code bundled as CommonJS instead of ES module chunks.
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { build } from 'esbuild';
 
 const entryPoints = {
@@ -18,24 +17,6 @@ const entryPoints = {
   'discord-invite': 'src/discord-invite.ts',
   'shard-entry': 'src/adapters/discord/shard-entry.ts',
   'record-data-checks': 'src/record-data-checks.ts',
-};
-
-/**
- * zod's index brings all of its ~40 message locales (390 KB, a fifth of the bundle, compiled at every
- * start); Quorum shows zod's messages in English only, so the bundle gets zod's `en` locale alone.
- * Measured: compiling dist/main.js took ~46 -> ~39 ms (12 fresh processes each, alternating).
- */
-const englishZodOnly = {
-  name: 'english-zod-only',
-  setup(builder) {
-    builder.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: path.join(path.dirname(args.importer), '../locales/en.js'), namespace: 'zod-english' } : undefined,
-    );
-    builder.onLoad({ filter: /.*/, namespace: 'zod-english' }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
-      resolveDir: path.dirname(args.path),
-    }));
-  },
 };
 
 rmSync('dist', { recursive: true, force: true });
@@ -53,7 +34,6 @@ await build({
   // The sources find their files from import.meta.url; in CommonJS it is made from the file's own name.
   define: { 'import.meta.url': '__quorumModuleUrl' },
   banner: { js: "const __quorumModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [englishZodOnly],
   logLevel: 'warning',
 });
 // The project's package.json says "type": "module"; this one makes Node read dist/*.js as CommonJS.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkedOnce } from './checked-once.ts';
 
 /** A wrong environment variable: the message names it and says what is allowed. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalizeId } from './normalize-id.ts';
 import type { Entry, EntryKind } from './schema.ts';
 import { checkedOnce } from '../checked-once.ts';

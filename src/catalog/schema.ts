@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The kinds of catalog entry, in the order `list` and search present them. */
 export const entryKinds = [

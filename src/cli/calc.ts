@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { UserError } from '../errors.ts';
 import { calcModels, type CalcModel } from '../rules/models/index.ts';
 import { closest } from '../rules/parsers/closest.ts';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { requirementFields, type RequirementField } from '../rules/requirements.ts';
 import { dataPath } from '../project-paths.ts';
 import { checkData } from '../checked-data.ts';

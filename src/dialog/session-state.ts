@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RequirementsShape } from '../rules/requirements.ts';
 
 /** Requirements gathered so far (every field optional, unknown fields refused). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** How much a stated requirement depends on an item (essential = it fails without it). */
 const Need = z.enum(['essential', 'recommended', 'optional']);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UserError } from '../errors.ts';
 import { dataPath } from '../project-paths.ts';
 import { checkData } from '../checked-data.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A primitive or pattern a person put into the design by hand, or took out of it. */
 export const DesignEdit = z.strictObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The operators a rule condition may use: json-rules-engine's own, plus `given` (is the answer there?). */
 export const ruleOperators = [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DrawnFor } from '../../dialog/turn.ts';
 import { slackLimits } from './slack-limits.ts';
 

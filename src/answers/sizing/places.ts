@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalise } from './figures.ts';
 import { dataPath } from '../../project-paths.ts';
 import { checkedOnce } from '../../checked-once.ts';

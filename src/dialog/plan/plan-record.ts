@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What a plan item is: a risk (warning), a proof obligation, or a judged check that fails. */
 export const planKinds = ['risk', 'obligation', 'check'] as const;

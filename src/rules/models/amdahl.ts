@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkInputs, show } from './model.ts';
 
 /** Inputs of Amdahl's law: the serial fraction F of the work and the number of workers N. */

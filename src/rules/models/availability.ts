@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkInputs, show } from './model.ts';
 
 /** Minutes in a year (365 days), for downtime budgets. */

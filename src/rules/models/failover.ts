@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MINUTES_PER_YEAR } from './availability.ts';
 import { checkInputs, show } from './model.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkInputs, show } from './model.ts';
 
 const positive = z.number().finite().positive();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ceilTidy, checkInputs, show } from './model.ts';
 import { DEFAULT_HEADROOM } from './throughput.ts';
 

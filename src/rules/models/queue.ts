@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { UserError } from '../../errors.ts';
 import { checkInputs, show } from './model.ts';
 

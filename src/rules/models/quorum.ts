@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkInputs } from './model.ts';
 
 /** Inputs of the quorum model: replica count, and optionally read and write quorum sizes (both or neither). */

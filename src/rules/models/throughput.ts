@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkInputs, show } from './model.ts';
 
 /** The share of capacity planned for use, leaving room for spikes (framework headroom). */

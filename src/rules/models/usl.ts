@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkInputs, show } from './model.ts';
 
 /** Inputs of the universal scalability law: contention σ, coherency κ and the number of workers N. */

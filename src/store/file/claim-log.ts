@@ -1,7 +1,7 @@
 import { appendFile, mkdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { TextFile } from 'lowdb/node';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readJsonLines } from './json-lines.ts';
 import { openJsonStoreFile } from './json-store-file.ts';
 import { DedupFileData, storeSchemaVersion } from '../shared/stored-schema.ts';

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { InstallationRepo } from '../../dialog/ports/installation-repo.ts';
 import { pgJson, pgKey } from './pg-values.ts';
 import { parseRow } from './postgres-rows.ts';

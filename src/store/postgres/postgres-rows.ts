@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OperatorFault } from '../../errors.ts';
 import type { Design, DesignSummary, StoredSession, ThreadKey } from '../../dialog/ports/design-store.ts';
 import { fromPgKey } from './pg-values.ts';

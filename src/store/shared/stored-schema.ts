@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PlanRecord } from '../../dialog/plan/plan-record.ts';
 import { DesignEdit } from '../../rules/design-edits.ts';
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { booleanFields, consistencies, domains, orderings } from '../../requirements.ts';
 import { dataPath } from '../../../project-paths.ts';
 import { checkedOnce } from '../../../checked-once.ts';
