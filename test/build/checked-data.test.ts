@@ -102,6 +102,19 @@ describe('a build of Quorum and its data', () => {
     expect(Object.keys(record.checks).sort()).toEqual([...filesIn('catalog'), ...filesIn('rules'), 'costs.json', 'interview.json'].sort());
   });
 
+  it('leaves out of the production entry the library code no start runs', () => {
+    // esbuild heads each bundled file with a comment naming it; what is named here is compiled at every start.
+    const bundled = [...readFileSync(path.join(project, 'dist', 'main.js'), 'utf8').matchAll(/^\/\/ (?:\S*\/)?(node_modules\/\S+)$/gm)].map((m) => m[1]!);
+    expect(bundled).toContain('node_modules/zod/v4/classic/schemas.js');
+    // zod imported as a namespace keeps only what Quorum calls: its English messages, not its ~40 other locales.
+    expect(bundled.filter((file) => /zod\/v4\/locales\/(?!en\.js|index\.js)/.test(file))).toEqual([]);
+    expect(bundled).toContain('node_modules/zod/v4/locales/en.js');
+    // prom-client's parts come one by one: never its Pushgateway client.
+    expect(bundled.filter((file) => file.startsWith('node_modules/prom-client/lib/')).length).toBeGreaterThan(3);
+    expect(bundled).not.toContain('node_modules/prom-client/lib/pushgateway.js');
+    expect(bundled).not.toContain('node_modules/prom-client/index.js');
+  });
+
   it('takes the recorded result while the file is unchanged', () => {
     const recordFile = path.join(project, 'dist', 'checked-data.json');
     const pristineRecord = readFileSync(recordFile, 'utf8');
