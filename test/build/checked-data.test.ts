@@ -62,8 +62,11 @@ describe('the record of data checks', () => {
 
   it('checks everything when the record file is missing or corrupt', async () => {
     const dir = await tempDir();
-    writeFileSync(path.join(dir, 'corrupt.json'), '{"version": 1, "checks": {"a.json": ');
-    for (const file of [path.join(dir, 'missing.json'), path.join(dir, 'corrupt.json')]) {
+    writeFileSync(path.join(dir, 'corrupt.json'), '{"version": 2, "checks": {"a.json": ');
+    // An earlier build's record kept each result as JSON text: a record of another version is no record.
+    const sha256OfEmpty = '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a';
+    writeFileSync(path.join(dir, 'older.json'), JSON.stringify({ version: 1, checks: { 'a.json': { sha256: sha256OfEmpty, result: '"recorded"' } } }));
+    for (const file of [path.join(dir, 'missing.json'), path.join(dir, 'corrupt.json'), path.join(dir, 'older.json')]) {
       const check = countedCheck('checked');
       expect(checkMemoFrom(file).check('a.json', '{}', check.run).result).toBe('checked');
       expect(check.runs).toBe(1);
@@ -120,9 +123,9 @@ describe('a build of Quorum and its data', () => {
     const pristineRecord = readFileSync(recordFile, 'utf8');
     try {
       // Only the record says this, so seeing it proves the start did not check patterns.json again.
-      const record = JSON.parse(pristineRecord) as { checks: Record<string, { result: string }> };
+      const record = JSON.parse(pristineRecord) as { checks: Record<string, { result: unknown }> };
       const entry = record.checks['catalog/patterns.json']!;
-      entry.result = entry.result.replace(/"summary":"Write the business change[^"]*"/, '"summary":"From the record."');
+      entry.result = JSON.parse(JSON.stringify(entry.result).replace(/"summary":"Write the business change[^"]*"/, '"summary":"From the record."'));
       writeFileSync(recordFile, JSON.stringify(record));
       expect(outboxSummary()).toBe('From the record.');
     } finally {
