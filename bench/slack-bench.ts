@@ -16,7 +16,7 @@ import { mixedQueries } from './lookup-bench.ts';
 interface ServedApp {
   port: number;
   /** Stops the app; resolves with what it reported (errors logged, memory). */
-  finish(): Promise<{ errors?: number; rss: number }>;
+  finish(): Promise<{ errors?: number; warnings?: number; rss: number }>;
 }
 
 /** How long a served subject may live: 200 loaded interviews, a person's patience for late replies, then the baseline. */
@@ -24,7 +24,7 @@ const subjectLifeMs = 900_000;
 
 /** Quorum (Slack adapter, real core, file store in `dir`) in its own process, listening on loopback against `fake`. */
 async function serveQuorum(fake: FakeSlack, dir: string): Promise<ServedApp> {
-  const subject = await startSubject<{ errors: number; rss: number }>('quorum-slack', [fake.apiUrl, dir, '--serve', '--secret', testSigningSecret], subjectLifeMs);
+  const subject = await startSubject<{ errors: number; warnings: number; rss: number }>('quorum-slack', [fake.apiUrl, dir, '--serve', '--secret', testSigningSecret], subjectLifeMs);
   return { port: Number(subject.ready.port), finish: () => subject.finish() };
 }
 
@@ -198,7 +198,7 @@ export async function benchSlackConcurrency(options: { interviews: number; fault
   const bareFake = options.faultEveryMs ? await startFakeSlack() : fake;
   const barePosts = options.faultEveryMs ? new ThreadPosts(bareFake) : posts;
   const bare = await serveBareBolt(bareFake);
-  let finished: { errors?: number } | undefined;
+  let finished: { errors?: number; warnings?: number } | undefined;
   const replyMs: number[] = [];
   let failures = 0;
   try {
@@ -274,6 +274,8 @@ export async function benchSlackConcurrency(options: { interviews: number; fault
       figure(`${slack} interviews the person gave up on`, gaveUp, 'interviews', { target: { maxValue: 0 } }),
       figure(`${slack} interviews with a lost or wrong answer`, failures, 'interviews', { target: { maxValue: 0 } }),
       figure(`${slack} errors logged by Quorum`, finished.errors ?? Number.NaN, 'errors', { target: { maxValue: 0 } }),
+      // Each failed send that is retried is a warning; with faults injected, these are expected.
+      figure(`${slack} warnings logged by Quorum`, finished.warnings ?? Number.NaN, 'warnings'),
     ];
   } finally {
     posts.stop();

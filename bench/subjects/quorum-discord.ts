@@ -19,15 +19,21 @@ const config = loadConfig({
   QUORUM_STORE: `file:${storeDir}`,
   LOG_LEVEL: 'error',
 });
+// An adapter's log marks what it expects, such as a send it will retry, with level 'warn' (main.ts logs
+// those as warnings); every other call is an error.
 const errors: unknown[] = [];
-const log = (err: unknown) => errors.push(err);
+let warnings = 0;
+const log = (err: unknown, context?: unknown): void => {
+  if ((context as { level?: string } | undefined)?.level === 'warn') warnings += 1;
+  else errors.push(err);
+};
 const quorum = await createQuorum(config, log);
 const bot = await startDiscord(quorum, config.discord!, log);
 const startMs = performance.now() - startedAt;
 report({ ready: true });
 await untilStdinEnds();
 const memory = process.memoryUsage();
-report({ startMs, rss: memory.rss, heapUsed: memory.heapUsed, errors: errors.length });
+report({ startMs, rss: memory.rss, heapUsed: memory.heapUsed, errors: errors.length, warnings });
 await bot.stop();
 await quorum.close();
 process.exit(0);
