@@ -16,7 +16,7 @@ import type { SlackDeps, SlackLog } from './slack-deps.ts';
 import { judgeSlackFailure } from './slack-errors.ts';
 import { createInstallationStore } from './slack-installations.ts';
 
-/** The bot scopes Quorum asks for when installed over OAuth (the same as slack/manifest.yml). */
+/** The bot scopes Quorum asks for when installed over OAuth (the same as every manifest in slack/). */
 export const botScopes = [
   'app_mentions:read',
   'channels:history',
@@ -27,6 +27,8 @@ export const botScopes = [
   'im:history',
   'im:write',
   'mpim:history',
+  // forget-workspace asks users.info whether the person confirming is a workspace admin or owner.
+  'users:read',
 ];
 
 /** Options beyond the environment: the interface to bind (tests use 127.0.0.1) and Web API client tuning. */
