@@ -29,7 +29,7 @@ export interface Metrics {
   storeCall(operation: string, outcome: 'ok' | 'error', seconds: number): void;
   /** A platform redelivered an event Quorum had already handled, and it was dropped. */
   retryDropped(platform: string): void;
-  /** A platform answered 429 (or announced a rate limit) for a call of Quorum's. */
+  /** A platform answered 429 for a call of Quorum's. */
   rateLimited(platform: string, scope: string): void;
   /** A reply that failed to send is tried again after a wait. */
   replyRetried(platform: string): void;
@@ -92,7 +92,7 @@ export function createMetrics(inFlight: () => number, repliesWaiting: () => numb
   });
   const limited = new Counter({
     name: 'quorum_rate_limited_total',
-    help: 'Platform rate-limit events (HTTP 429 from the Slack Web API or Discord REST), by platform and scope.',
+    help: 'Platform rate limits hit (HTTP 429 from the Slack Web API or Discord REST), by platform and scope.',
     labelNames: ['platform', 'scope'] as const,
     registers: [registry],
   });

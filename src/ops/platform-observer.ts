@@ -7,7 +7,7 @@ import type { ReplyObserver } from './reply-queue.ts';
 export interface PlatformObserver extends ReplyObserver {
   /** A redelivered event was dropped because it had been handled already. */
   retryDropped(platform: string): void;
-  /** The platform rate-limited a call (`scope`: e.g. `global`, `route`, or the Web API method family). */
+  /** The platform answered a call 429 (`scope`: Discord's `global`, `user` or `shared`, or the Web API method family). */
   rateLimited(platform: string, scope: string): void;
 }
 

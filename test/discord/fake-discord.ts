@@ -59,7 +59,7 @@ export class FakeDiscord extends EventEmitter {
   private readonly threads = new Map<string, any>();
   private readonly interactionChannel = new Map<string, { channelId: string; guildId?: string }>();
   private readonly dispatchedAt = new Map<string, number>();
-  private readonly failures: Array<{ method: string; path: RegExp; status: number; body: unknown }> = [];
+  private readonly failures: Array<{ method: string; path: RegExp; status: number; body: unknown; headers: Record<string, string> }> = [];
   private readonly server = createServer((req, res) => void this.onRequest(req, res));
   private readonly wss = new WebSocketServer({ server: this.server });
   private socket: WebSocket | undefined;
@@ -90,9 +90,12 @@ export class FakeDiscord extends EventEmitter {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  /** The next call matching `method` and `path` answers with `status` and a Discord error body. */
-  failNext(method: string, path: RegExp, status: number, body: { message: string; code: number }): void {
-    this.failures.push({ method, path, status, body });
+  /**
+   * The next call matching `method` and `path` answers with `status` and a Discord error body (and `headers`,
+   * such as a 429's rate-limit headers).
+   */
+  failNext(method: string, path: RegExp, status: number, body: { message: string; code?: number; retry_after?: number; global?: boolean }, headers: Record<string, string> = {}): void {
+    this.failures.push({ method, path, status, body, headers });
   }
 
   /** Resolves with the first recorded call (past or future) that matches. */
@@ -243,7 +246,7 @@ export class FakeDiscord extends EventEmitter {
     if (failure >= 0) {
       const [f] = this.failures.splice(failure, 1);
       this.record(call);
-      return send(res, f!.status, f!.body);
+      return send(res, f!.status, f!.body, f!.headers);
     }
     const [status, answer] = this.route(method, path, body);
     // Record after routing, so a waiter sees the state the answer created (e.g. a new thread).
@@ -403,10 +406,10 @@ async function parseBody(raw: Buffer, contentType: string): Promise<{ body: any;
   return { body: JSON.parse(raw.toString('utf8')), files: [] };
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (body === undefined) {
-    res.writeHead(status).end();
+    res.writeHead(status, headers).end();
     return;
   }
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
 }

@@ -112,7 +112,7 @@ describe('operations in Socket Mode (an ops server of its own on PORT)', () => {
 });
 
 describe('operations in Discord-only mode (an ops server of its own on PORT)', () => {
-  it('serves /livez, /readyz with the gateway connected, and counts Discord turns', async () => {
+  it('serves /livez, /readyz with the gateway connected, and counts Discord turns and rate limits', async () => {
     const fake = await new FakeDiscord().start();
     const quorum = spawnQuorum(
       { DISCORD_TOKEN: 'fake-token', DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, PORT: '0', QUORUM_STORE: `file:${await storeDir()}` },
@@ -122,10 +122,26 @@ describe('operations in Discord-only mode (an ops server of its own on PORT)', (
       const port = opsPort(await quorum.lineWhere((l) => l.event === 'started'));
       expect((await get(port, '/livez')).status).toBe(200);
       expect(await (await get(port, '/readyz')).json()).toEqual({ ready: true, stopping: false, store: 'ok', platforms: { discord: 'connected' } });
+      // The first callback is answered 429 with Discord's rate-limit headers: discord.js waits the Retry-After and
+      // sends the callback again, and the 429 is counted by its scope (interaction callbacks go through a
+      // discord.js handler that never emits its RateLimited event, so this needs the REST call observed).
+      fake.failNext('POST', /\/callback$/, 429, { message: 'You are being rate limited.', retry_after: 0.3, global: false }, {
+        'retry-after': '0.3',
+        'x-ratelimit-limit': '1',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset-after': '0.3',
+        'x-ratelimit-bucket': 'ops-test-bucket',
+        'x-ratelimit-scope': 'user',
+      });
       await callbackOf(fake, slash(fake, alice, 'lookup', { query: 'outbox' }));
       await expect
         .poll(async () => sample(await (await get(port, '/metrics')).text(), 'quorum_turns_total', { platform: 'discord', kind: 'lookup', outcome: 'ok' }))
         .toBe(1);
+      await expect
+        .poll(async () => sample(await (await get(port, '/metrics')).text(), 'quorum_rate_limited_total', { platform: 'discord', scope: 'user' }))
+        .toBe(1);
+      // The callback was sent again once the bucket reset, and only once.
+      await expect.poll(() => fake.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/callback')).length).toBe(2);
       await stopCleanly(quorum);
     } finally {
       quorum.kill();

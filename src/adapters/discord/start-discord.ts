@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Events, MessageFlags, RESTEvents, Status, type Client, type Interaction } from 'discord.js';
+import { Events, MessageFlags, Status, type Client, type Interaction } from 'discord.js';
 import type { Door } from '../../dialog/door.ts';
 import type { Config } from '../../config.ts';
 import { ignoreObserver, type PlatformObserver } from '../../ops/platform-observer.ts';
@@ -89,10 +89,9 @@ export async function startDiscord(
     replies?: ReplyQueue;
   } = {},
 ): Promise<RunningDiscord> {
-  const client = createDiscordClient(discord, options.shard);
   const observer = options.observer ?? ignoreObserver;
-  // discord.js queues a call that hits a limit and emits this; operations counts them by scope.
-  client.rest.on(RESTEvents.RateLimited, (info) => observer.rateLimited('discord', info.global ? 'global' : info.scope));
+  // Operations counts each 429 from Discord by scope (discord.js then waits and sends the call again).
+  const client = createDiscordClient(discord, options.shard, (scope) => observer.rateLimited('discord', scope));
   const deps: DiscordDeps = {
     core: quorum.core,
     values: new LongValues(),
