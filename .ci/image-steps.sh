@@ -2,7 +2,7 @@
 # The container image's steps without a Docker engine: replays the Dockerfile's build stage (its COPY
 # and RUN lines) in a fresh directory, assembles the runtime stage's files beside it, then checks the
 # production install: no dev dependency, the terminal answers, the CLI answers, and on Node 24 start-up,
-# the CLI and every platform mode (Slack HTTP, Socket Mode, Discord) against the loopback fakes.
+# the CLI, every platform mode (Slack HTTP, Socket Mode, Discord) and the Discord scripts against the loopback fakes.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -73,6 +73,7 @@ answers() {
 answers node
 answers "$node24"
 
-# Every platform mode, served by the production build on Node 24 (the test spawns process.execPath).
+# Every platform mode, served by the production build on Node 24 (the tests spawn process.execPath), and the
+# Discord scripts (command deploy against the fake Discord, the invite link) from the same build.
 cd "$repo"
-QUORUM_TEST_MAIN="$runtime/dist/main.js" "$node24" node_modules/vitest/vitest.mjs run test/ops/ops-modes.test.ts
+QUORUM_TEST_MAIN="$runtime/dist/main.js" "$node24" node_modules/vitest/vitest.mjs run test/ops/ops-modes.test.ts test/discord/deploy-scripts.test.ts

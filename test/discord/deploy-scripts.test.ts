@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,9 +20,15 @@ afterAll(async () => {
   await fake?.close();
 });
 
+/**
+ * Runs a Discord script as `npm run discord:…` does: `src/<name>.ts` under tsx, or with QUORUM_TEST_MAIN set
+ * (CI's image steps, against a production build) the built `<name>.js` beside that dist/main.js.
+ */
 function script(name: string, env: Record<string, string>) {
+  const built = process.env.QUORUM_TEST_MAIN;
+  const args = built ? [join(dirname(built), name.replace(/\.ts$/, '.js'))] : ['--import', 'tsx', join('src', name)];
   // A clean environment, so a developer's own .env or tokens cannot leak into the test.
-  return run(process.execPath, ['--import', 'tsx', join('src', name)], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env } });
+  return run(process.execPath, args, { cwd: root, env: { PATH: process.env.PATH ?? '', ...env } });
 }
 
 describe('npm run discord:deploy', () => {
