@@ -26,6 +26,11 @@ export interface SendStep {
    * show twice (an edit, a send the platform dedups by nonce, a step that checks first).
    */
   retryUncertain: boolean;
+  /**
+   * For a step that can check (Slack: look in the thread): whether an earlier try landed after all. Asked
+   * once when the last try may have landed, so a reply that did go out is not counted lost.
+   */
+  landed?(): Promise<boolean>;
 }
 
 /** One turn's messages for one thread. */
@@ -53,6 +58,12 @@ export interface Delivered {
 export interface RetryPolicy {
   /** The wait before each retry, in ms; as many retries as entries. */
   delaysMs: readonly number[];
+  /**
+   * Each wait is drawn from delay × (1 ± jitter), so replies that failed together (an outage, a restart of
+   * the platform's edge) do not all come back at the same instant, nor in step with a fault that recurs
+   * on a clock. 0 (the default) waits exactly `delaysMs`.
+   */
+  jitter?: number;
   /** A rate limit asking for a longer wait than this gives the reply up. */
   maxRetryAfterMs: number;
 }
@@ -61,7 +72,7 @@ export interface RetryPolicy {
  * Four retries over about 100 s: a blip, a restart of the platform's edge, a minute-long rate limit.
  * Longer, and the person has asked again or left; the adapter then tells them plainly.
  */
-export const defaultRetryPolicy: RetryPolicy = { delaysMs: [2_000, 8_000, 30_000, 60_000], maxRetryAfterMs: 60_000 };
+export const defaultRetryPolicy: RetryPolicy = { delaysMs: [2_000, 8_000, 30_000, 60_000], jitter: 0.25, maxRetryAfterMs: 60_000 };
 
 /** Told of every retry and every reply given up (operations' metrics). */
 export interface ReplyObserver {
@@ -132,13 +143,23 @@ export function createReplyQueue(options: ReplyQueueOptions = {}): ReplyQueue {
         if (failure.kind === 'uncertain' && !step.retryUncertain) return giveUp('uncertain');
         const delay = policy.delaysMs[retry];
         const retryAfter = failure.kind === 'transient' ? (failure.retryAfterMs ?? 0) : 0;
-        if (delay === undefined || retryAfter > policy.maxRetryAfterMs || wasHurried) return giveUp('exhausted');
+        if (delay === undefined || retryAfter > policy.maxRetryAfterMs || wasHurried) {
+          // The last try timed out and may have landed: a step that can look, looks once (after the first wait,
+          // unless shutdown is hurrying), and a reply that went out is not given up.
+          if (failure.kind === 'uncertain' && step.landed) {
+            if (!hurried) await pause(policy.delaysMs[0] ?? 0);
+            if (await step.landed().catch(() => false)) return { retries: retry };
+          }
+          return giveUp('exhausted');
+        }
         afterUncertain ||= failure.kind === 'uncertain';
-        log(error, { ...where, level: 'warn', reply: `retrying in ${Math.max(delay, retryAfter)} ms` });
+        // A rate limit's Retry-After is a floor; jitter only ever spreads the policy's own waits.
+        const wait = Math.round(Math.max(delay * (1 + (policy.jitter ?? 0) * (2 * Math.random() - 1)), retryAfter));
+        log(error, { ...where, level: 'warn', reply: `retrying in ${wait} ms` });
         observer.replyRetried(delivery.platform);
         waiting += 1;
         try {
-          if (!hurried) await pause(Math.max(delay, retryAfter));
+          if (!hurried) await pause(wait);
         } finally {
           waiting -= 1;
         }

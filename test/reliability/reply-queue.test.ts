@@ -127,4 +127,51 @@ describe('the reply queue', () => {
     expect(sent).toEqual(['recovers']);
     expect(queue.waiting()).toBe(0);
   });
+
+  it('spreads its waits by the policy\'s jitter, and never waits less than a rate limit asks', async () => {
+    const waits: number[] = [];
+    const log = (_err: unknown, context: Record<string, unknown>) => {
+      const wait = /^retrying in (\d+) ms$/.exec(String(context.reply))?.[1];
+      if (wait) waits.push(Number(wait));
+    };
+    const queue = createReplyQueue({ policy: { delaysMs: Array(30).fill(20), jitter: 0.5, maxRetryAfterMs: 1000 }, log });
+    const sent: string[] = [];
+    const flaky = scripted('flaky', sent, Array(30).fill('transient'));
+    expect(await queue.deliver({ platform: 'test', key: 'j', steps: [flaky.step], judge, context: {} })).toEqual({ sent: 1, retries: 30 });
+    expect(waits).toHaveLength(30);
+    for (const wait of waits) expect(wait).toBeGreaterThanOrEqual(10), expect(wait).toBeLessThanOrEqual(30);
+    // Thirty draws from 10-30 ms are not all one value (the chance that they are is below 1e-40).
+    expect(new Set(waits).size).toBeGreaterThan(1);
+
+    waits.length = 0;
+    const limited = createReplyQueue({ policy: { delaysMs: Array(10).fill(20), jitter: 0.5, maxRetryAfterMs: 1000 }, log });
+    const slow = scripted('slow', sent, Array(10).fill('transient'));
+    const rateLimited = (): SendFailure => ({ kind: 'transient', retryAfterMs: 25 });
+    await limited.deliver({ platform: 'test', key: 'r', steps: [slow.step], judge: rateLimited, context: {} });
+    expect(waits).toHaveLength(10);
+    for (const wait of waits) expect(wait).toBeGreaterThanOrEqual(25);
+  });
+
+  it('looks once whether a step whose last try timed out landed after all, and gives it up only when it did not', async () => {
+    for (const landed of [true, false]) {
+      const { queue, counted } = recordingQueue([1, 1]);
+      const sent: string[] = [];
+      const looks: number[] = [];
+      const uncertain = scripted('uncertain', sent, ['uncertain', 'uncertain', 'uncertain']);
+      const step: SendStep = { ...uncertain.step, landed: async () => (looks.push(1), landed) };
+      const after = scripted('after', sent);
+      const done = await queue.deliver({ platform: 'test', key: `l${landed}`, steps: [step, after.step], judge, context: {} });
+      expect(uncertain.tries).toEqual([false, true, true]);
+      expect(looks).toHaveLength(1);
+      if (landed) {
+        // It went out on one of its tries: nothing is lost, and the next message follows it.
+        expect(done).toEqual({ sent: 2, retries: 2 });
+        expect(sent).toEqual(['after']);
+        expect(counted.lost).toEqual([]);
+      } else {
+        expect(done).toMatchObject({ sent: 0, failed: { reason: 'exhausted' } });
+        expect(counted.lost).toEqual(['exhausted']);
+      }
+    }
+  });
 });

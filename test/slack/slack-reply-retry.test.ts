@@ -101,6 +101,20 @@ describe('Slack replies that fail to send', () => {
     expect(counted).toEqual({ retried: 0, lost: ['permanent'] });
   });
 
+  it('loses nothing when the last try timed out but Slack took it: it looks in the thread once more', async () => {
+    const t = await interview();
+    const explained = h.fake.callsTo('chat.postEphemeral').length;
+    // Three tries of two calls fail with 503; the fourth and last is taken while its answer times out.
+    h.fake.failNext('chat.postMessage', 6, { status: 503 });
+    h.fake.failNext('chat.postMessage', 1, { timeout: true, accepted: true });
+    await t.say('checkout service');
+    const texts = await t.postsAtLeast(4);
+    expect(texts.filter((text) => text.startsWith('I read:'))).toHaveLength(1);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(h.fake.callsTo('chat.postEphemeral').length).toBe(explained);
+    expect(counted).toEqual({ retried: 3, lost: [] });
+  }, 15_000);
+
   it('tells the person privately when every try failed, and counts the reply as lost', async () => {
     const t = await interview();
     const explained = h.fake.callsTo('chat.postEphemeral').length;

@@ -83,6 +83,10 @@ export function messageStep(client: webApi.WebClient, message: SlackMessage, to:
       if (delivery && afterUncertain) ts = await findPosted(client, to, delivery, since);
       if (ts === undefined) ts = await postMessage(client, message, to, delivery);
     },
+    async landed() {
+      if (delivery) ts = await findPosted(client, to, delivery, since);
+      return ts !== undefined;
+    },
     ts: () => ts,
   };
 }
