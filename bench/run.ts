@@ -84,7 +84,7 @@ await section('hostile', () => benchHostileTurns({ quick }));
 await section('save-growth', () => benchSaveGrowth({ quick }));
 await section('slack', () => benchSlackRoundTrip({ samples: plan.slackSamples, warmup: plan.warmup }));
 await section('concurrency', () => benchSlackConcurrency({ interviews: plan.interviews }));
-await section('concurrency-faults', () => benchSlackConcurrency({ interviews: plan.interviews, faultEveryMs: 1000 }));
+await section('concurrency-faults', () => benchSlackConcurrency({ interviews: plan.interviews, faultEveryPosts: 50 }));
 await section('discord', () => benchDiscord({ samples: plan.discordSamples, warmup: plan.warmup }));
 await section('cold-start', () => benchColdStart({ runs: plan.coldRuns }));
 // 15 alternating starts each: on this 2-core machine windows of 9 put the ratio of medians anywhere in 1.26-1.46

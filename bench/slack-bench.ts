@@ -188,15 +188,15 @@ async function quietCount(posts: ThreadPosts, channel: string, thread: string, m
  * (more), and its saved design against a reference run through the core alone (no lost answer), and
  * that nothing was logged as an error. The baseline is the bare Bolt app echoing as many thread messages.
  */
-export async function benchSlackConcurrency(options: { interviews: number; faultEveryMs?: number }): Promise<Figure[]> {
+export async function benchSlackConcurrency(options: { interviews: number; faultEveryPosts?: number }): Promise<Figure[]> {
   const reference = await referenceRequirements();
   const fake = await startFakeSlack();
   const posts = new ThreadPosts(fake);
   const dir = await newStoreDir();
   const app = await serveQuorum(fake, dir);
   // The baseline gets a fake of its own when faults are injected, so no fault meant for Quorum reaches it.
-  const bareFake = options.faultEveryMs ? await startFakeSlack() : fake;
-  const barePosts = options.faultEveryMs ? new ThreadPosts(bareFake) : posts;
+  const bareFake = options.faultEveryPosts ? await startFakeSlack() : fake;
+  const barePosts = options.faultEveryPosts ? new ThreadPosts(bareFake) : posts;
   const bare = await serveBareBolt(bareFake);
   let finished: { errors?: number; warnings?: number } | undefined;
   const replyMs: number[] = [];
@@ -205,18 +205,24 @@ export async function benchSlackConcurrency(options: { interviews: number; fault
     const quiet = await walkInterview(app.port, fake, posts, options.interviews, undefined);
     const turnsPerInterview = quiet.postsAfter.length;
     const start = nowMs();
-    // With faults, the fake Slack fails a post now and then, in turn: two 503s in a row (one try of the
-    // SDK, which retries once), and a post it keeps but never answers (the client times out).
-    // A new fault only once the last one was met, so they never pile up into an outage.
+    // With faults, the fake Slack fails one post in every `faultEveryPosts`, in turn: two 503s in a row (one
+    // try of the SDK, which retries once), and a post it keeps but never answers (the client times out).
+    // A new fault only once the last one was met, so they never pile up into an outage. Counted in posts,
+    // not on a clock: a fault a second would, once most interviews are done, land on the few replies still
+    // going, try after try, which is an outage of those replies (given up after ~100 s by design).
     let faults = 0;
     let faultCalls = 0;
-    const injecting = options.faultEveryMs
+    let postsAtLastFault = 0;
+    const everyPosts = options.faultEveryPosts;
+    const injecting = everyPosts
       ? setInterval(() => {
-          if (fake.failedCalls('chat.postMessage') < faultCalls) return;
+          const postsSoFar = fake.callsTo('chat.postMessage').length;
+          if (fake.failedCalls('chat.postMessage') < faultCalls || postsSoFar - postsAtLastFault < everyPosts) return;
+          postsAtLastFault = postsSoFar;
           faults += 1;
           faultCalls += faults % 2 ? 2 : 1;
           fake.failNext('chat.postMessage', faults % 2 ? 2 : 1, faults % 2 ? { status: 503 } : { timeout: true, accepted: true });
-        }, options.faultEveryMs)
+        }, 20)
       : undefined;
     const threads = new Array<string | undefined>(options.interviews);
     // The last turn each person waited for: a person who gave up never asked the turns after it.
@@ -264,7 +270,7 @@ export async function benchSlackConcurrency(options: { interviews: number; fault
     });
     const bareSeconds = (nowMs() - bareStart) / 1000;
     const reply = summarize(replyMs);
-    const slack = options.faultEveryMs ? `8 slack, a post failed every ${options.faultEveryMs} ms (${faults} faults),` : '8 slack';
+    const slack = everyPosts ? `8 slack, one post in ${everyPosts} failed (${faults} faults),` : '8 slack';
     return [
       figure(`${slack} ${options.interviews} parallel interviews: throughput`, turns / seconds, 'turns/s', { baseline: turns / bareSeconds }),
       figure(`${slack} answer → next question p50 (under load)`, reply.p50, 'ms'),
