@@ -109,6 +109,19 @@ export function checkData<T>(name: string, text: string, parse: () => T, problem
   }).result;
 }
 
+/**
+ * A data file's text as JSON, or undefined when it is not JSON: then the problem is noted in `problems`,
+ * naming `file`, for a loader that reports every problem at once.
+ */
+export function parseJsonNoting(text: string, file: string, problems: string[]): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    problems.push(`${file}: cannot be read as JSON (${(err as Error).message})`);
+    return undefined;
+  }
+}
+
 /** Makes every later `checkData` go through `next` (the build's recording run). */
 export function useCheckMemo(next: CheckMemo): void {
   memo = next;

@@ -8,7 +8,7 @@ import { checkProblemWords, parseProblemWords, problemWordsFile } from './proble
 import { catalogFiles, Entry, type EntryKind } from './schema.ts';
 import { dataPath } from '../project-paths.ts';
 import { checkedOnce } from '../checked-once.ts';
-import { checkData } from '../checked-data.ts';
+import { checkData, parseJsonNoting } from '../checked-data.ts';
 
 /** The catalog shipped with Quorum: <repo>/data/catalog. */
 export const defaultCatalogDir = dataPath('catalog');
@@ -54,14 +54,8 @@ function checkFile<T>(dir: string, file: string, problems: string[], parse: (raw
     `catalog/${file}`,
     text,
     () => {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(text);
-      } catch (err) {
-        problems.push(`${file}: cannot be read as JSON (${(err as Error).message})`);
-        return [];
-      }
-      return parse(raw, problems);
+      const raw = parseJsonNoting(text, file, problems);
+      return raw === undefined ? [] : parse(raw, problems);
     },
     problems,
   );

@@ -5,7 +5,7 @@ import type { Catalog } from '../catalog/catalog.ts';
 import { designStageFacts, requirementStageFacts } from './facts.ts';
 import { RuleData, RuleFile, type Condition, type LoadedRule, type RuleStage } from './rule-schema.ts';
 import { dataPath } from '../project-paths.ts';
-import { checkData } from '../checked-data.ts';
+import { checkData, parseJsonNoting } from '../checked-data.ts';
 import { checkedOnce } from '../checked-once.ts';
 
 /** The rule files, in the order their rules run and their results are listed. */
@@ -100,13 +100,8 @@ function ruleProblems(rule: RuleData, stage: RuleStage, catalog: Catalog | undef
 
 /** The rules of one rule file's text that pass their schema; each problem found is noted in `problems`. */
 function parseRuleFile(text: string, file: string, problems: string[]): RuleData[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    problems.push(`${file}: cannot be read as JSON (${(err as Error).message})`);
-    return [];
-  }
+  const raw = parseJsonNoting(text, file, problems);
+  if (raw === undefined) return [];
   const list = RuleFile.safeParse(raw, checkedOnce);
   if (!list.success) {
     problems.push(`${file}: ${list.error.issues.map((i) => i.message).join('; ')}`);
